@@ -1,0 +1,99 @@
+/**
+ * The settings file's schema, declared once as data. The same table validates settings.json on
+ * load (errors name the field), supplies defaults, and is meant to generate the configuration
+ * reference, so a setting cannot exist without a type, a default and a description.
+ */
+
+export type FieldKind = 'string' | 'integer' | 'number' | 'boolean' | 'enum' | 'object' | 'array';
+
+export interface FieldSpec {
+  readonly kind: FieldKind;
+  readonly description: string;
+  readonly default?: unknown;
+  readonly min?: number;
+  readonly max?: number;
+  readonly values?: ReadonlyArray<string>;
+  /** For objects: the known keys. Unknown keys are an error, so a typo never goes unnoticed. */
+  readonly fields?: { readonly [key: string]: FieldSpec };
+  /** For arrays: the schema of each item. */
+  readonly items?: FieldSpec;
+  /** Free-form objects (e.g. scoring overrides checked by their own validator). */
+  readonly open?: boolean;
+  readonly required?: boolean;
+}
+
+const connectionSpec: FieldSpec = {
+  kind: 'object',
+  description: 'One MQTT connection.',
+  fields: {
+    id: { kind: 'string', description: 'A short name shown in health and logs.', required: true },
+    url: { kind: 'string', description: 'mqtt://, mqtts://, ws:// or wss:// URL of the broker.', required: true },
+    client_id: { kind: 'string', description: 'MQTT client id; a unique one per console is generated when absent.' },
+    username: { kind: 'string', description: 'Broker user name.' },
+    topics: {
+      kind: 'array',
+      description: 'Topic filters to subscribe to.',
+      items: { kind: 'string', description: 'An MQTT topic filter.' },
+      default: ['fire-prediction/device/+/data'],
+    },
+    qos: { kind: 'integer', description: 'Subscription QoS.', min: 0, max: 1, default: 1 },
+  },
+};
+
+export const SETTINGS_SCHEMA: FieldSpec = {
+  kind: 'object',
+  description: 'Emberwatch settings (settings.json in the data directory).',
+  fields: {
+    site: {
+      kind: 'object',
+      description: 'The site this console watches.',
+      fields: {
+        name: { kind: 'string', description: 'Shown in the header and on reports.', default: 'Emberwatch site' },
+      },
+    },
+    server: {
+      kind: 'object',
+      description: 'Serve mode (browser console and REST API).',
+      fields: {
+        port: { kind: 'integer', description: 'HTTP port (0 picks a free one).', min: 0, max: 65535, default: 5780 },
+        host: { kind: 'string', description: 'Address to listen on. Beyond loopback, writes need EMBERWATCH_TOKEN.', default: '127.0.0.1' },
+      },
+    },
+    mqtt: {
+      kind: 'object',
+      description: 'Where device readings come from.',
+      fields: {
+        connections: {
+          kind: 'array',
+          description: 'Broker connections. Empty: the embedded demo broker and simulator run unless demo is off.',
+          items: connectionSpec,
+          default: [],
+        },
+      },
+    },
+    demo: {
+      kind: 'object',
+      description: 'The embedded broker and simulated fleet used when no broker is configured.',
+      fields: {
+        enabled: { kind: 'boolean', description: 'Start the demo fleet when no connection is configured.', default: true },
+        devices: { kind: 'integer', description: 'Simulated devices.', min: 1, max: 20000, default: 48 },
+        period_s: { kind: 'number', description: 'Reporting period of each simulated device, seconds.', min: 0.1, max: 600, default: 2 },
+        zones: { kind: 'integer', description: 'Zones the simulated devices are spread over.', min: 1, max: 1000, default: 6 },
+        seed: { kind: 'integer', description: 'Seed that makes the simulated fleet repeatable.', default: 1 },
+      },
+    },
+    ui: {
+      kind: 'object',
+      description: 'Console presentation.',
+      fields: {
+        language: { kind: 'enum', values: ['en', 'ko'], description: 'Language of messages and recommendations.', default: 'en' },
+      },
+    },
+    scoring: {
+      kind: 'object',
+      open: true,
+      description: 'Overrides of the scoring thresholds and weights (checked by the scoring engine).',
+      default: {},
+    },
+  },
+};

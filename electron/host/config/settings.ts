@@ -1,0 +1,24 @@
+/** The validated settings, as the rest of the host sees them. Mirrors SETTINGS_SCHEMA. */
+export interface ConnectionSettings {
+  readonly id: string;
+  readonly url: string;
+  readonly client_id?: string;
+  readonly username?: string;
+  readonly topics: ReadonlyArray<string>;
+  readonly qos: 0 | 1;
+}
+
+export interface Settings {
+  readonly site: { readonly name: string };
+  readonly server: { readonly port: number; readonly host: string };
+  readonly mqtt: { readonly connections: ReadonlyArray<ConnectionSettings> };
+  readonly demo: {
+    readonly enabled: boolean;
+    readonly devices: number;
+    readonly period_s: number;
+    readonly zones: number;
+    readonly seed: number;
+  };
+  readonly ui: { readonly language: 'en' | 'ko' };
+  readonly scoring: Readonly<Record<string, unknown>>;
+}

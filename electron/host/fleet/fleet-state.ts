@@ -1,0 +1,194 @@
+import type {
+  DeviceInfo,
+  DeviceSummary,
+  RiskDistribution,
+  TimeseriesPoint,
+} from '../../../shared/protocol';
+import type { RegistryEntry } from '../../../shared/fleet/registry';
+import { UNASSIGNED_ZONE } from '../../../shared/fleet/registry';
+import { isActive, isSilent, learnPeriod } from './liveness';
+import type { ReadingView } from './reading-view';
+import { asRiskLevel, readingTemperature } from './reading-view';
+
+/** Points kept in memory per device for charts until the store serves history. */
+export const RECENT_POINTS_PER_DEVICE = 720;
+const COMMUNICATION_ERROR_STATUS = 4096;
+
+interface DeviceRecord {
+  readonly id: string;
+  name: string;
+  zone: string;
+  position: { readonly x: number; readonly y: number } | null;
+  inRegistry: boolean;
+  last: ReadingView | null;
+  lastSeenMs: number | null;
+  periodMs: number | null;
+  readings: number;
+  totalAlarms: number;
+  /** Ring buffer of recent points, in event-time order of arrival. */
+  recent: TimeseriesPoint[];
+  recentStart: number;
+}
+
+function pointOf(reading: ReadingView): TimeseriesPoint {
+  return {
+    timestamp: reading.timestamp,
+    temperature: readingTemperature(reading),
+    risk_score: reading.risk_score,
+    arc_count: reading.arc_count,
+    voltage: reading.voltage,
+    current: reading.current,
+  };
+}
+
+/**
+ * The live picture of every device: registry identity, the newest reading and its score, and
+ * liveness. It marks which devices changed so the host can push only those to the renderers.
+ */
+export class FleetState {
+  private readonly devices = new Map<string, DeviceRecord>();
+  private readonly changed = new Set<string>();
+
+  private record(id: string): DeviceRecord {
+    let device = this.devices.get(id);
+    if (!device) {
+      device = {
+        id, name: id, zone: UNASSIGNED_ZONE, position: null, inRegistry: false, last: null, lastSeenMs: null,
+        periodMs: null, readings: 0, totalAlarms: 0, recent: [], recentStart: 0,
+      };
+      this.devices.set(id, device);
+    }
+    return device;
+  }
+
+  applyRegistry(entries: ReadonlyArray<RegistryEntry>): void {
+    for (const entry of entries) {
+      const device = this.record(entry.id);
+      device.name = entry.name;
+      device.zone = entry.zone;
+      device.position = entry.position;
+      device.inRegistry = true;
+      this.changed.add(entry.id);
+    }
+  }
+
+  /** Returns false when the reading is older than the device's newest (it is kept out of "last"). */
+  applyReading(reading: ReadingView, receivedAtMs: number): boolean {
+    const device = this.record(reading.device_id);
+    if (device.lastSeenMs !== null) device.periodMs = learnPeriod(device.periodMs, receivedAtMs - device.lastSeenMs);
+    device.lastSeenMs = receivedAtMs;
+    device.readings += 1;
+    const count = reading.alarm_status.total_alarm_count;
+    device.totalAlarms += typeof count === 'number' ? count : 0;
+    const point = pointOf(reading);
+    if (device.recent.length < RECENT_POINTS_PER_DEVICE) device.recent.push(point);
+    else {
+      device.recent[device.recentStart] = point;
+      device.recentStart = (device.recentStart + 1) % RECENT_POINTS_PER_DEVICE;
+    }
+    this.changed.add(device.id);
+    const newest = device.last === null || reading.timestamp_ms >= device.last.timestamp_ms;
+    if (newest) device.last = reading;
+    return newest;
+  }
+
+  has(id: string): boolean {
+    return this.devices.has(id);
+  }
+
+  size(): number {
+    return this.devices.size;
+  }
+
+  /** Devices changed since the last call; the set is cleared. */
+  takeChanged(): ReadonlyArray<string> {
+    const ids = [...this.changed];
+    this.changed.clear();
+    return ids;
+  }
+
+  private online(device: DeviceRecord, nowMs: number): boolean {
+    if (device.last !== null && device.last.status_bits >= COMMUNICATION_ERROR_STATUS) return false;
+    return isActive(device.lastSeenMs, nowMs) && !isSilent(device.lastSeenMs, device.periodMs, nowMs);
+  }
+
+  summary(id: string, nowMs: number): DeviceSummary | null {
+    const device = this.devices.get(id);
+    if (!device) return null;
+    const last = device.last;
+    return {
+      device_id: device.id,
+      name: device.name,
+      zone: device.zone,
+      online: this.online(device, nowMs),
+      last_seen: device.lastSeenMs === null ? null : new Date(device.lastSeenMs).toISOString(),
+      risk_level: last ? asRiskLevel(last.risk_level) : null,
+      risk_score: last ? last.risk_score : null,
+      status_bits: last ? last.status_bits : null,
+      temperature: last ? readingTemperature(last) : null,
+      current: last ? last.current : null,
+    };
+  }
+
+  summaries(nowMs: number): ReadonlyArray<DeviceSummary> {
+    const out: DeviceSummary[] = [];
+    for (const id of [...this.devices.keys()].sort()) {
+      const s = this.summary(id, nowMs);
+      if (s) out.push(s);
+    }
+    return out;
+  }
+
+  info(id: string, nowMs: number): DeviceInfo | null {
+    const device = this.devices.get(id);
+    if (!device) return null;
+    const last = device.last;
+    return {
+      device_id: device.id,
+      name: device.name,
+      zone: device.zone,
+      position: device.position,
+      online: this.online(device, nowMs),
+      last_seen: device.lastSeenMs === null ? null : new Date(device.lastSeenMs).toISOString(),
+      last_idx: last ? last.idx : null,
+      last_status_bits: last ? last.status_bits : null,
+      current_risk_level: last ? asRiskLevel(last.risk_level) : null,
+      current_risk_score: last ? last.risk_score : null,
+      last_temperature: last ? readingTemperature(last) : null,
+      last_arc_count: last ? last.arc_count : null,
+      total_alarms: device.totalAlarms,
+      readings: device.readings,
+    };
+  }
+
+  latest(id: string): ReadingView | null {
+    return this.devices.get(id)?.last ?? null;
+  }
+
+  timeseries(id: string): ReadonlyArray<TimeseriesPoint> {
+    const device = this.devices.get(id);
+    if (!device) return [];
+    const ring = device.recent;
+    const ordered = ring.length < RECENT_POINTS_PER_DEVICE ? ring.slice() : [...ring.slice(device.recentStart), ...ring.slice(0, device.recentStart)];
+    return ordered.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+  }
+
+  /** Counts over the whole fleet, with the seed's rule: active = a reading within 5 minutes. */
+  counts(nowMs: number): { total: number; active: number; distribution: RiskDistribution } {
+    const distribution = { NORMAL: 0, LOW: 0, MEDIUM: 0, HIGH: 0, CRITICAL: 0 };
+    let active = 0;
+    for (const device of this.devices.values()) {
+      if (!isActive(device.lastSeenMs, nowMs)) continue;
+      active += 1;
+      const level = device.last ? asRiskLevel(device.last.risk_level) : null;
+      distribution[level ?? 'NORMAL'] += 1;
+    }
+    return { total: this.devices.size, active, distribution };
+  }
+
+  totalReadings(): number {
+    let n = 0;
+    for (const device of this.devices.values()) n += device.readings;
+    return n;
+  }
+}

@@ -1,0 +1,153 @@
+import { join } from 'node:path';
+import type { ConnectionHealth, ProtocolHandlers } from '../../shared/protocol';
+import type { ScoringEngine } from '../../shared/scoring';
+import { createScoringEngine, generateAlertMessage } from '../../shared/scoring';
+import { parseHostArgs } from './config/parse-args';
+import type { HostConfig } from './config/resolve-config';
+import { DEVICE_DATA_TOPIC, resolveDataDir, resolveHostConfig } from './config/resolve-config';
+import { loadSettings } from './config/settings-file';
+import { startEmbeddedBroker } from './demo/embedded-broker';
+import type { EmbeddedBroker } from './demo/embedded-broker';
+import { startSimulator } from './demo/run-simulator';
+import { FleetState } from './fleet/fleet-state';
+import { deviceRecommendations } from './fleet/recommendations';
+import { RiskAlertLog } from './fleet/risk-alerts';
+import type { HostStartOptions } from './host-api';
+import { IngestPipeline } from './ingest/ingest-pipeline';
+import { MqttConnection } from './ingest/mqtt-connection';
+import { QuarantineLog } from './ingest/quarantine';
+import type { Logger } from './log/logger';
+import { createLogger } from './log/logger';
+import { createConsoleService } from './service/console-service';
+import { startDeviceChangePublisher } from './service/device-changes';
+import { EventHub } from './service/event-hub';
+import { DATABASE_FILE_NAME, openDatabase } from './store/database';
+import { DeviceRegistryStore } from './store/device-registry-store';
+import { databaseBytes } from './store/store-stats';
+import { CONSOLE_VERSION } from './version';
+
+/** Everything a face (serve mode, the desktop port) needs from a running host. */
+export interface HostCore {
+  readonly config: HostConfig;
+  readonly handlers: ProtocolHandlers;
+  readonly hub: EventHub;
+  readonly log: Logger;
+  readonly version: string;
+  stop(): Promise<void>;
+}
+
+const HEALTH_PUSH_INTERVAL_MS = 2000;
+
+/**
+ * Starts the host: settings, store, scoring, ingestion (a configured broker, or the embedded demo
+ * broker with its simulated fleet), and the service layer. Imports nothing from Electron.
+ */
+export async function createHostCore(options: HostStartOptions): Promise<HostCore> {
+  const flags = parseHostArgs(options.argv);
+  const dataDir = resolveDataDir(flags, options.env, options.defaultDataDir);
+  const settings = loadSettings(dataDir);
+  const config = resolveHostConfig(flags, options.env, settings, dataDir);
+  const log = createLogger(dataDir);
+  const startedAtMs = Date.now();
+  const dbFile = join(dataDir, DATABASE_FILE_NAME);
+  const db = openDatabase(dbFile, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
+  const registryStore = new DeviceRegistryStore(db);
+
+  const engine: ScoringEngine = createScoringEngine({ config: config.scoring });
+  const fleet = new FleetState();
+  fleet.applyRegistry(registryStore.load());
+  const quarantine = new QuarantineLog();
+  const alerts = new RiskAlertLog((reading) => generateAlertMessage(reading, config.language));
+  const hub = new EventHub();
+  const ingest = new IngestPipeline(engine, fleet, quarantine, {
+    onReading: (reading) => alerts.observe(reading as Parameters<RiskAlertLog['observe']>[0]),
+    onRegistry: (entries) => {
+      try {
+        registryStore.save(entries, 'mqtt', new Date().toISOString());
+      } catch (error) {
+        log.error('could not save the device registry', { error: String(error) });
+      }
+    },
+  });
+
+  let broker: EmbeddedBroker | null = null;
+  let stopSimulator: (() => Promise<void>) | null = null;
+  const connectionSettings = [...config.connections];
+  if (config.demo) {
+    broker = await startEmbeddedBroker();
+    connectionSettings.push({ id: 'demo', url: broker.url, topics: [DEVICE_DATA_TOPIC], qos: 1 });
+    log.info('demo fleet: embedded broker started', { url: broker.url, devices: config.demo.devices });
+  } else if (connectionSettings.length === 0) {
+    log.warn('no MQTT connection configured and the demo is off: the console starts empty');
+  }
+
+  const connections: MqttConnection[] = [];
+  const publishConnections = (): void => {
+    const now = Date.now();
+    hub.emit('connections.changed', { connections: connections.map((c) => c.health(now)) });
+  };
+  for (const settingsOfConnection of connectionSettings) {
+    const connection = new MqttConnection(
+      settingsOfConnection,
+      (id, topic, payload, at) => ingest.handle(id, topic, payload, at),
+      log,
+      publishConnections,
+    );
+    connections.push(connection);
+    connection.start();
+  }
+
+  if (broker && config.demo) {
+    const simulator = await startSimulator({
+      url: broker.url,
+      devices: config.demo.devices,
+      periodS: config.demo.periodS,
+      zones: config.demo.zones,
+      seed: config.demo.seed,
+    });
+    stopSimulator = () => simulator.stop();
+  }
+
+  const handlers = createConsoleService({
+    version: CONSOLE_VERSION,
+    startedAtMs,
+    demoBrokerUrl: broker?.url ?? null,
+    fleet,
+    ingest,
+    quarantine,
+    alerts,
+    connections: (now): ReadonlyArray<ConnectionHealth> => connections.map((c) => c.health(now)),
+    storeStats: () => ({ db_bytes: databaseBytes(dbFile), readings: 0, oldest_reading: null }),
+    recommendations: (info, history, latest) => deviceRecommendations(info, history, latest, config.language),
+    now: () => Date.now(),
+  });
+
+  const stopPublisher = startDeviceChangePublisher(fleet, (event, payload) => hub.emit(event, payload));
+  const healthTimer = setInterval(() => {
+    if (hub.size() === 0) return;
+    handlers['health.get']({}).then((health) => hub.emit('health.changed', { health }), () => {});
+  }, HEALTH_PUSH_INTERVAL_MS);
+  healthTimer.unref();
+
+  log.info('host started', { version: CONSOLE_VERSION, dataDir, demo: config.demo !== null, connections: connectionSettings.length });
+
+  let stopped = false;
+  return {
+    config,
+    handlers,
+    hub,
+    log,
+    version: CONSOLE_VERSION,
+    async stop(): Promise<void> {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(healthTimer);
+      stopPublisher();
+      if (stopSimulator) await stopSimulator();
+      await Promise.all(connections.map((c) => c.stop()));
+      if (broker) await broker.close();
+      db.close();
+      log.info('host stopped');
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { MethodName } from '../../../shared/protocol';
+import { ProtocolError } from '../../../shared/protocol';
+
+export interface RestRoute {
+  readonly method: MethodName;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** Reads `?limit=` strictly: a typo is a 400, not a silent default. */
+function optionalInteger(query: URLSearchParams, name: string): number | undefined {
+  const text = query.get(name);
+  if (text === null) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isInteger(value)) throw new ProtocolError('BAD_REQUEST', `${name} must be a whole number`);
+  return value;
+}
+
+function segment(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new ProtocolError('BAD_REQUEST', 'malformed percent-encoding in the path');
+  }
+}
+
+/**
+ * Maps the REST API (the seed's Flask paths) onto protocol methods, so REST is a second face of
+ * the same service rather than a second implementation. Returns null for an unknown path.
+ */
+export function routeRestRequest(httpMethod: string, url: URL): RestRoute | null {
+  const path = url.pathname.replace(/\/+$/, '');
+  if (httpMethod !== 'GET' && httpMethod !== 'HEAD') return null;
+  switch (path) {
+    case '/api/health': return { method: 'health.get', params: {} };
+    case '/api/overview': return { method: 'overview.get', params: {} };
+    case '/api/devices': return { method: 'devices.list', params: {} };
+    case '/api/quarantine': {
+      const limit = optionalInteger(url.searchParams, 'limit');
+      return { method: 'quarantine.list', params: limit === undefined ? {} : { limit } };
+    }
+    default: break;
+  }
+  const device = /^\/api\/device\/([^/]+)$/.exec(path);
+  if (device) return { method: 'device.get', params: { id: segment(device[1] as string) } };
+  const realtime = /^\/api\/realtime\/([^/]+)$/.exec(path);
+  if (realtime) return { method: 'realtime.get', params: { id: segment(realtime[1] as string) } };
+  return null;
+}

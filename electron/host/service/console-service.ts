@@ -1,0 +1,126 @@
+import type {
+  ConnectionHealth,
+  DeviceInfo,
+  HealthResponse,
+  ProtocolHandlers,
+  Recommendation,
+  TimeseriesPoint,
+} from '../../../shared/protocol';
+import { ProtocolError } from '../../../shared/protocol';
+import type { FleetState } from '../fleet/fleet-state';
+import type { ReadingView } from '../fleet/reading-view';
+import { readingTemperature } from '../fleet/reading-view';
+import type { RiskAlertLog } from '../fleet/risk-alerts';
+import type { IngestPipeline } from '../ingest/ingest-pipeline';
+import type { QuarantineLog } from '../ingest/quarantine';
+import { judgeHealth } from './health';
+
+/** The seed's realtime endpoint answered only with a reading from the last minute. */
+export const REALTIME_WINDOW_MS = 60 * 1000;
+
+export interface StoreStats {
+  readonly db_bytes: number;
+  readonly readings: number;
+  readonly oldest_reading: string | null;
+}
+
+export interface ServiceContext {
+  readonly version: string;
+  readonly startedAtMs: number;
+  readonly demoBrokerUrl: string | null;
+  readonly fleet: FleetState;
+  readonly ingest: IngestPipeline;
+  readonly quarantine: QuarantineLog;
+  readonly alerts: RiskAlertLog;
+  connections(nowMs: number): ReadonlyArray<ConnectionHealth>;
+  storeStats(): StoreStats;
+  recommendations(info: DeviceInfo, history: ReadonlyArray<TimeseriesPoint>, latest: ReadingView | null): ReadonlyArray<Recommendation>;
+  now(): number;
+}
+
+function requireId(params: { readonly id?: unknown }): string {
+  if (typeof params.id !== 'string' || params.id === '') throw new ProtocolError('BAD_REQUEST', 'id must be a non-empty string');
+  return params.id;
+}
+
+/** The one implementation of every read the console offers; the protocol and REST both call it. */
+export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
+  const health = (): HealthResponse => {
+    const now = ctx.now();
+    const connections = ctx.connections(now);
+    const verdict = judgeHealth(connections);
+    const counters = ctx.ingest.counters(now);
+    return {
+      status: verdict.status,
+      uptime_s: Math.floor((now - ctx.startedAtMs) / 1000),
+      version: ctx.version,
+      reasons: verdict.reasons,
+      mode: { demo: ctx.demoBrokerUrl !== null, embedded_broker_url: ctx.demoBrokerUrl },
+      connections,
+      ingest: {
+        received: counters.received,
+        scored: counters.scored,
+        duplicates: counters.duplicates,
+        per_second: counters.per_second,
+      },
+      quarantine: { total: ctx.quarantine.total(), by_reason: ctx.quarantine.byReason() },
+      store: ctx.storeStats(),
+    };
+  };
+
+  return {
+    'health.get': async () => health(),
+    'overview.get': async () => {
+      const now = ctx.now();
+      const { total, active, distribution } = ctx.fleet.counts(now);
+      return {
+        total_devices: total,
+        active_devices: active,
+        risk_distribution: distribution,
+        recent_alerts: ctx.alerts.recent(5),
+        // The seed's rule, kept so existing dashboards read the same verdict.
+        system_status: active > total * 0.8 ? 'HEALTHY' : 'DEGRADED',
+      };
+    },
+    'devices.list': async () => ({ devices: ctx.fleet.summaries(ctx.now()) }),
+    'device.get': async (params) => {
+      const id = requireId(params);
+      const info = ctx.fleet.info(id, ctx.now());
+      if (!info) throw new ProtocolError('NOT_FOUND', `no device ${JSON.stringify(id)}`);
+      const timeseries = ctx.fleet.timeseries(id);
+      return {
+        device_info: info,
+        timeseries_data: timeseries,
+        recent_alerts: ctx.alerts.recent(20, id),
+        recommendations: ctx.recommendations(info, timeseries, ctx.fleet.latest(id)),
+      };
+    },
+    'quarantine.list': async (params) => {
+      const limit = params.limit ?? 100;
+      if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 1000) {
+        throw new ProtocolError('BAD_REQUEST', 'limit must be a whole number from 1 to 1000');
+      }
+      return { messages: ctx.quarantine.list(limit) };
+    },
+    'realtime.get': async (params) => {
+      const id = requireId(params);
+      if (!ctx.fleet.has(id)) throw new ProtocolError('NOT_FOUND', `no device ${JSON.stringify(id)}`);
+      const latest = ctx.fleet.latest(id);
+      const info = ctx.fleet.info(id, ctx.now());
+      const lastSeen = info?.last_seen ? Date.parse(info.last_seen) : null;
+      if (!latest || lastSeen === null || ctx.now() - lastSeen > REALTIME_WINDOW_MS) {
+        throw new ProtocolError('NOT_FOUND', `no reading from ${JSON.stringify(id)} in the last minute`);
+      }
+      return {
+        timestamp: latest.timestamp,
+        temperature: readingTemperature(latest),
+        risk_score: latest.risk_score,
+        voltage: latest.voltage,
+        current: latest.current,
+        arc_count: latest.arc_count,
+        alarm_status: latest.alarm_status,
+        status_bits: latest.status_bits,
+      };
+    },
+  };
+}

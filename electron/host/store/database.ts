@@ -1,0 +1,61 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Migration } from './migrations';
+import { MIGRATIONS } from './migrations';
+
+export type SqliteDatabase = Database.Database;
+
+export const DATABASE_FILE_NAME = 'emberwatch.db';
+
+/** The database was written by a newer Emberwatch; opening it could damage it, so we refuse. */
+export class NewerDatabaseError extends Error {
+  constructor(file: string, found: number, supported: number) {
+    super(
+      `${file} has schema version ${found}, but this Emberwatch understands up to ${supported}. ` +
+        'It was written by a newer version; install that version or restore a backup. The file was not changed.',
+    );
+    this.name = 'NewerDatabaseError';
+  }
+}
+
+export interface OpenOptions {
+  readonly nativeBinding?: string;
+  readonly migrations?: ReadonlyArray<Migration>;
+}
+
+function applyMigrations(db: SqliteDatabase, file: string, migrations: ReadonlyArray<Migration>): void {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latest) throw new NewerDatabaseError(file, current, latest);
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    // Each step commits with its version number, so a crash mid-upgrade resumes at that step.
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+/**
+ * Opens (creating if needed) the one database of a data directory. WAL lets readers run beside
+ * the single writer; synchronous is set per transaction kind by the writer, NORMAL by default.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): SqliteDatabase {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    applyMigrations(db, file, options.migrations ?? MIGRATIONS);
+    db.prepare(`INSERT OR IGNORE INTO meta(key, value) VALUES ('site_id', ?)`).run(randomUUID());
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}

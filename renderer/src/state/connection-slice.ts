@@ -1,0 +1,32 @@
+import type { StateCreator } from 'zustand';
+import type { ConsoleState } from './console-state';
+
+/**
+ * The renderer's link to the host. `stale`: the link is open but the host has been silent too long;
+ * `down`: the link is gone and a new one is being sought. Either way the last data stays on screen.
+ */
+export type LinkState = 'connecting' | 'live' | 'stale' | 'down';
+
+export interface HostIdentity {
+  readonly version: string;
+  readonly protocol: number;
+}
+
+export interface ConnectionSlice {
+  readonly link: LinkState;
+  /** Console clock (epoch ms) of the last message from the host; refreshed about once a second. */
+  readonly lastMessageAt: number | null;
+  readonly host: HostIdentity | null;
+  setLink(link: LinkState): void;
+  setLastMessageAt(at: number): void;
+  setHost(host: HostIdentity): void;
+}
+
+export const createConnectionSlice: StateCreator<ConsoleState, [], [], ConnectionSlice> = (set) => ({
+  link: 'connecting',
+  lastMessageAt: null,
+  host: null,
+  setLink: (link) => set((state) => (state.link === link ? state : { link })),
+  setLastMessageAt: (at) => set((state) => (state.lastMessageAt === at ? state : { lastMessageAt: at })),
+  setHost: (host) => set({ host }),
+});

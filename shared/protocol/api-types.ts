@@ -1,0 +1,154 @@
+/**
+ * Response shapes of the host's read API. The REST endpoints keep the source system's Flask
+ * dashboard shapes (snake_case, same keys) so that tools written for that dashboard keep working;
+ * the renderer receives exactly the same objects over the protocol.
+ */
+
+export const RISK_LEVEL_NAMES = ['NORMAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+export type RiskLevelName = (typeof RISK_LEVEL_NAMES)[number];
+
+export type RiskDistribution = { readonly [L in RiskLevelName]: number };
+
+/** The twelve named status bits plus the derived communication error, as the seed decodes them. */
+export interface AlarmStatusView {
+  readonly [bit: string]: boolean | number;
+}
+
+export interface AlertSummary {
+  readonly device_id: string;
+  readonly alert_timestamp: string;
+  readonly alert_level: string;
+  readonly alert_type: string;
+  readonly risk_score: number | null;
+  readonly message: string;
+  readonly resolved: boolean;
+}
+
+export interface DeviceSummary {
+  readonly device_id: string;
+  readonly name: string;
+  readonly zone: string;
+  readonly online: boolean;
+  /** Receive time (console clock) of the newest reading, ISO-8601, or null if never seen. */
+  readonly last_seen: string | null;
+  readonly risk_level: RiskLevelName | null;
+  readonly risk_score: number | null;
+  readonly status_bits: number | null;
+  readonly temperature: number | null;
+  readonly current: number | null;
+}
+
+export interface DevicesResponse {
+  readonly devices: ReadonlyArray<DeviceSummary>;
+}
+
+export type SystemStatus = 'HEALTHY' | 'DEGRADED';
+
+export interface OverviewResponse {
+  readonly total_devices: number;
+  readonly active_devices: number;
+  readonly risk_distribution: RiskDistribution;
+  readonly recent_alerts: ReadonlyArray<AlertSummary>;
+  readonly system_status: SystemStatus;
+}
+
+export interface TimeseriesPoint {
+  readonly timestamp: string;
+  readonly temperature: number;
+  readonly risk_score: number | null;
+  readonly arc_count: number;
+  readonly voltage: number;
+  readonly current: number;
+}
+
+export interface Recommendation {
+  readonly priority: string;
+  readonly type: string;
+  readonly message: string;
+  readonly action: string;
+}
+
+export interface DeviceInfo {
+  readonly device_id: string;
+  readonly name: string;
+  readonly zone: string;
+  readonly position: { readonly x: number; readonly y: number } | null;
+  readonly online: boolean;
+  readonly last_seen: string | null;
+  readonly last_idx: number | null;
+  readonly last_status_bits: number | null;
+  readonly current_risk_level: RiskLevelName | null;
+  readonly current_risk_score: number | null;
+  readonly last_temperature: number | null;
+  readonly last_arc_count: number | null;
+  readonly total_alarms: number;
+  readonly readings: number;
+}
+
+export interface DeviceDetailResponse {
+  readonly device_info: DeviceInfo;
+  readonly timeseries_data: ReadonlyArray<TimeseriesPoint>;
+  readonly recent_alerts: ReadonlyArray<AlertSummary>;
+  readonly recommendations: ReadonlyArray<Recommendation>;
+}
+
+export interface RealtimeResponse {
+  readonly timestamp: string;
+  readonly temperature: number;
+  readonly risk_score: number | null;
+  readonly voltage: number;
+  readonly current: number;
+  readonly arc_count: number;
+  readonly alarm_status: AlarmStatusView;
+  readonly status_bits: number;
+}
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
+
+export interface ConnectionHealth {
+  readonly id: string;
+  readonly url: string;
+  readonly state: ConnectionState;
+  readonly messages: number;
+  readonly rate_per_s: number;
+  readonly limit_per_s: number | null;
+  readonly last_error: string | null;
+}
+
+export interface HealthResponse {
+  readonly status: 'ok' | 'degraded' | 'down';
+  readonly uptime_s: number;
+  readonly version: string;
+  /** Why the console is not 'ok', in words an operator can act on; empty when ok. */
+  readonly reasons: ReadonlyArray<string>;
+  readonly mode: { readonly demo: boolean; readonly embedded_broker_url: string | null };
+  readonly connections: ReadonlyArray<ConnectionHealth>;
+  readonly ingest: {
+    readonly received: number;
+    readonly scored: number;
+    readonly duplicates: number;
+    readonly per_second: number;
+  };
+  readonly quarantine: {
+    readonly total: number;
+    readonly by_reason: { readonly [code: string]: number };
+  };
+  readonly store: {
+    readonly db_bytes: number;
+    readonly readings: number;
+    readonly oldest_reading: string | null;
+  };
+}
+
+export interface QuarantinedMessageView {
+  readonly received_at: string;
+  readonly connection: string;
+  readonly topic: string;
+  readonly reason: string;
+  readonly detail: string;
+  readonly payload_preview: string;
+}
+
+export interface QuarantineResponse {
+  readonly messages: ReadonlyArray<QuarantinedMessageView>;
+}

@@ -1,0 +1,24 @@
+import type { ConnectionHealth, DeviceSummary, HealthResponse } from './api-types';
+
+/**
+ * Events the host pushes to every connected renderer. Device updates are coalesced by the host
+ * (at most a few per second) so a fleet of thousands does not flood the renderer.
+ */
+export interface ProtocolEvents {
+  /** The devices whose summary changed since the last batch (not the whole fleet). */
+  readonly 'devices.changed': { readonly devices: ReadonlyArray<DeviceSummary> };
+  /** A device left the fleet view (e.g. removed from the registry). */
+  readonly 'devices.removed': { readonly device_ids: ReadonlyArray<string> };
+  readonly 'connections.changed': { readonly connections: ReadonlyArray<ConnectionHealth> };
+  readonly 'health.changed': { readonly health: HealthResponse };
+}
+
+export type EventName = keyof ProtocolEvents;
+export type EventPayload<E extends EventName> = ProtocolEvents[E];
+
+export const EVENT_NAMES: ReadonlyArray<EventName> = [
+  'devices.changed',
+  'devices.removed',
+  'connections.changed',
+  'health.changed',
+];

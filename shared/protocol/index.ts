@@ -1,0 +1,5 @@
+export * from './api-types';
+export * from './envelope';
+export * from './errors';
+export * from './events';
+export * from './methods';

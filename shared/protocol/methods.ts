@@ -1,0 +1,40 @@
+import type {
+  DeviceDetailResponse,
+  DevicesResponse,
+  HealthResponse,
+  OverviewResponse,
+  QuarantineResponse,
+  RealtimeResponse,
+} from './api-types';
+
+/**
+ * Every request the console's service layer answers, with its parameters and result. Both
+ * transports (WebSocket in serve mode, MessagePort in the desktop app) and the REST API call the
+ * same handlers, keyed by these names.
+ */
+export interface ProtocolMethods {
+  readonly 'health.get': { readonly params: Record<string, never>; readonly result: HealthResponse };
+  readonly 'overview.get': { readonly params: Record<string, never>; readonly result: OverviewResponse };
+  readonly 'devices.list': { readonly params: Record<string, never>; readonly result: DevicesResponse };
+  readonly 'device.get': { readonly params: { readonly id: string }; readonly result: DeviceDetailResponse };
+  readonly 'realtime.get': { readonly params: { readonly id: string }; readonly result: RealtimeResponse };
+  readonly 'quarantine.list': { readonly params: { readonly limit?: number }; readonly result: QuarantineResponse };
+}
+
+export type MethodName = keyof ProtocolMethods;
+export type MethodParams<M extends MethodName> = ProtocolMethods[M]['params'];
+export type MethodResult<M extends MethodName> = ProtocolMethods[M]['result'];
+
+export const METHOD_NAMES: ReadonlyArray<MethodName> = [
+  'health.get',
+  'overview.get',
+  'devices.list',
+  'device.get',
+  'realtime.get',
+  'quarantine.list',
+];
+
+/** What the host implements once and both faces (protocol, REST) call. */
+export type ProtocolHandlers = {
+  readonly [M in MethodName]: (params: MethodParams<M>) => Promise<MethodResult<M>>;
+};

@@ -1,0 +1,236 @@
+import { linearTrend, pairwiseSum } from './numeric';
+import type { HistorySettings } from './config';
+
+// Per-device recent readings for the risk modifier (the source system's `get_historical_context`,
+// read from its RawData table). The table's key was device + timestamp; here each device has a
+// ring of fixed typed arrays kept in timestamp order, holding at most the last `windowMs` of event
+// time before the device's newest reading, and never more than `maxEntries`.
+//
+// Corrections to the source, as the golden vectors pin them: the window is measured from the
+// reading's own timestamp (event time), the temperature trend runs over the readings in time
+// order, and a reading with the timestamp of one already held replaces it.
+
+const INITIAL_CAPACITY = 32;
+
+function nextPowerOfTwo(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+export class DeviceHistory {
+  private capacity = INITIAL_CAPACITY;
+  private mask = INITIAL_CAPACITY - 1;
+  private head = 0;
+  private count = 0;
+  private times = new Float64Array(INITIAL_CAPACITY);
+  private temps = new Float64Array(INITIAL_CAPACITY);
+  private risks = new Float64Array(INITIAL_CAPACITY);
+  private arcs = new Float64Array(INITIAL_CAPACITY);
+
+  constructor(private readonly maxEntries: number) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Physical slot of the i-th oldest entry. */
+  private slot(i: number): number {
+    return (this.head + i) & this.mask;
+  }
+
+  timeAt(i: number): number {
+    return this.times[this.slot(i)] as number;
+  }
+
+  private grow(): void {
+    const capacity = this.capacity * 2;
+    const move = (from: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
+      const to = new Float64Array(capacity);
+      for (let i = 0; i < this.count; i++) to[i] = from[(this.head + i) & this.mask] as number;
+      return to;
+    };
+    this.times = move(this.times);
+    this.temps = move(this.temps);
+    this.risks = move(this.risks);
+    this.arcs = move(this.arcs);
+    this.capacity = capacity;
+    this.mask = capacity - 1;
+    this.head = 0;
+  }
+
+  private dropOldest(): void {
+    this.head = (this.head + 1) & this.mask;
+    this.count--;
+  }
+
+  private makeRoom(): void {
+    if (this.count >= this.maxEntries) this.dropOldest();
+    else if (this.count === this.capacity) this.grow();
+  }
+
+  private write(i: number, time: number, temp: number, risk: number, arcs: number): void {
+    const s = this.slot(i);
+    this.times[s] = time;
+    this.temps[s] = temp;
+    this.risks[s] = risk;
+    this.arcs[s] = arcs;
+  }
+
+  /** Index of the first entry whose time is ≥ `time` (binary search; entries are in time order). */
+  private lowerBound(time: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.timeAt(mid) < time) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * Stores a reading and returns its index (0 = oldest). A reading with the time of one already
+   * held replaces it in place; a late reading is inserted where its time belongs.
+   */
+  record(time: number, temp: number, risk: number, arcs: number): number {
+    if (this.count === 0 || time > this.timeAt(this.count - 1)) {
+      this.makeRoom();
+      this.write(this.count, time, temp, risk, arcs);
+      this.count++;
+      return this.count - 1;
+    }
+    let at = this.lowerBound(time);
+    if (at < this.count && this.timeAt(at) === time) {
+      this.write(at, time, temp, risk, arcs);
+      return at;
+    }
+    if (this.count >= this.maxEntries) {
+      this.dropOldest();
+      at--;
+      if (at < 0) at = 0;
+    } else if (this.count === this.capacity) {
+      this.grow();
+    }
+    for (let i = this.count; i > at; i--) {
+      const to = this.slot(i);
+      const from = this.slot(i - 1);
+      this.times[to] = this.times[from] as number;
+      this.temps[to] = this.temps[from] as number;
+      this.risks[to] = this.risks[from] as number;
+      this.arcs[to] = this.arcs[from] as number;
+    }
+    this.count++;
+    this.write(at, time, temp, risk, arcs);
+    return at;
+  }
+
+  /** Drops entries older than `windowMs` before the newest one. */
+  prune(windowMs: number): void {
+    if (this.count === 0) return;
+    const cutoff = this.timeAt(this.count - 1) - windowMs;
+    while (this.count > 0 && this.timeAt(0) < cutoff) this.dropOldest();
+  }
+
+  /**
+   * Copies up to `limit` entries ending at index `last` (inclusive), going back no further than
+   * `fromTime`, into the scratch arrays in time order. Returns how many were copied.
+   */
+  collect(
+    last: number,
+    fromTime: number,
+    limit: number,
+    temps: Float64Array,
+    risksNewestFirst: Float64Array,
+    arcs: Float64Array,
+  ): number {
+    let n = 0;
+    for (let i = last; i >= 0 && n < limit; i--) {
+      const s = this.slot(i);
+      if ((this.times[s] as number) < fromTime) break;
+      n++;
+    }
+    for (let k = 0; k < n; k++) {
+      const s = this.slot(last - n + 1 + k);
+      temps[k] = this.temps[s] as number;
+      arcs[k] = this.arcs[s] as number;
+      risksNewestFirst[n - 1 - k] = this.risks[s] as number;
+    }
+    return n;
+  }
+}
+
+/** What the modifier was computed from; exposed for displays and tests. */
+export interface HistoryContext {
+  /** Readings of the device within the window, the current one included (counted up to the sample size). */
+  readonly count: number;
+  readonly modifier: number;
+}
+
+export class HistoryStore {
+  private readonly devices = new Map<string, DeviceHistory>();
+  private readonly temps: Float64Array;
+  private readonly risks: Float64Array;
+  private readonly arcs: Float64Array;
+  private readonly look: number;
+
+  constructor(private readonly settings: HistorySettings) {
+    this.look = Math.max(settings.sampleSize, settings.minReadings);
+    this.temps = new Float64Array(this.look);
+    this.risks = new Float64Array(this.look);
+    this.arcs = new Float64Array(this.look);
+  }
+
+  /**
+   * Records a reading of a device and returns the risk modifier for it: 1.0 with fewer than
+   * `minReadings` readings in [t − window, t]; otherwise boosted by a rising temperature, many
+   * arcs or a high mean risk over the newest `sampleSize` of them, capped at `maxModifier`.
+   */
+  recordAndModify(deviceId: string, time: number, pcbTemp: number, totalRisk: number, arcCount: number): number {
+    const s = this.settings;
+    let device = this.devices.get(deviceId);
+    if (device === undefined) {
+      device = new DeviceHistory(s.maxEntries);
+      this.devices.set(deviceId, device);
+    }
+    const at = device.record(time, pcbTemp, totalRisk, arcCount);
+    const found = device.collect(at, time - s.windowMs, this.look, this.temps, this.risks, this.arcs);
+    device.prune(s.windowMs);
+    if (found < s.minReadings) return 1.0;
+
+    const n = Math.min(found, s.sampleSize);
+    // collect() filled `look` entries; the sample is the newest n of them.
+    const offset = found - n;
+    const trend = linearTrend(this.temps, offset, n);
+    let arcSum = 0;
+    for (let i = offset; i < found; i++) arcSum += this.arcs[i] as number;
+    const meanRisk = pairwiseSum(this.risks, 0, n) / n;
+
+    let modifier = 1.0;
+    if (trend > s.trendThreshold) modifier += s.trendBoost;
+    if (arcSum > s.arcThreshold) modifier += s.arcBoost;
+    if (meanRisk > s.riskThreshold) modifier += s.riskBoost;
+    return Math.min(s.maxModifier, modifier);
+  }
+
+  size(deviceId: string): number {
+    return this.devices.get(deviceId)?.size ?? 0;
+  }
+
+  forget(deviceId: string): void {
+    this.devices.delete(deviceId);
+  }
+
+  get deviceCount(): number {
+    return this.devices.size;
+  }
+
+  clear(): void {
+    this.devices.clear();
+  }
+}
+
+/** Capacity a ring needs at most for the settings: for sizing figures and tests. */
+export function historyCapacityBound(settings: HistorySettings): number {
+  return nextPowerOfTwo(settings.maxEntries);
+}

@@ -1,0 +1,241 @@
+import { parseEpochMillis, parseIsoTimestamp } from './timestamp';
+import type { TimestampParse } from './timestamp';
+import type { NormalizedReading, ScoreError, ScoreErrorCode } from './types';
+
+// Device messages come in two spellings: the device's own (`ct`, `zct`, `aArc` …) and the one the
+// IoT rule's SELECT produces (`current`, `leakage_current`, `arc_count` …). When a message carries
+// both, the device spelling is the one read, and it must be valid.
+
+export type NormalizeOutcome =
+  | { readonly ok: true; readonly reading: NormalizedReading }
+  | { readonly ok: false; readonly error: ScoreError };
+
+type FieldKind = 'id' | 'count' | 'measure';
+
+interface FieldSpec {
+  readonly device: string;
+  readonly rule: string | undefined;
+  readonly kind: FieldKind;
+}
+
+/** Checked in this order; the first problem found is the one reported. */
+const FIELD_SPECS: ReadonlyArray<FieldSpec> = [
+  { device: 'deviceId', rule: undefined, kind: 'id' },
+  { device: 'idx', rule: undefined, kind: 'count' },
+  { device: 'status', rule: undefined, kind: 'count' },
+  { device: 'volt', rule: undefined, kind: 'measure' },
+  { device: 'voltLow', rule: undefined, kind: 'measure' },
+  { device: 'ct', rule: 'current', kind: 'measure' },
+  { device: 'zct', rule: 'leakage_current', kind: 'measure' },
+  { device: 'rzct', rule: 'resistive_leakage', kind: 'measure' },
+  { device: 'pwr', rule: 'power', kind: 'measure' },
+  { device: 'pcbTemp', rule: undefined, kind: 'measure' },
+  { device: 'sensorTemp', rule: undefined, kind: 'measure' },
+  { device: 'co', rule: undefined, kind: 'measure' },
+  { device: 'voc', rule: undefined, kind: 'measure' },
+  { device: 'pFct', rule: 'power_factor', kind: 'measure' },
+  { device: 'aArc', rule: 'arc_count', kind: 'count' },
+];
+
+/** AWS IoT thing names are at most 128 characters; anything longer is not a device id. */
+const MAX_DEVICE_ID_LENGTH = 128;
+
+const NUMERIC_TEXT = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+
+function makeError(code: ScoreErrorCode, message: string, field?: string): ScoreError {
+  return field === undefined ? { code, message } : { code, message, field };
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string': {
+      const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+      return NUMERIC_TEXT.test(value) ? `the numeric string ${shown}` : `the string ${shown}`;
+    }
+    case 'number':
+      return String(value);
+    case 'boolean':
+      return `the boolean ${value}`;
+    case 'object':
+      return 'an object';
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isMeasure(value: unknown): value is number {
+  return typeof value === 'number' && value - value === 0;
+}
+
+function isDeviceIdText(value: string): boolean {
+  return value.length > 0 && value.length <= MAX_DEVICE_ID_LENGTH && value.trim().length > 0;
+}
+
+function checkTimestamp(value: unknown): TimestampParse | ScoreError {
+  if (typeof value === 'string') return parseIsoTimestamp(value);
+  if (typeof value === 'number') return parseEpochMillis(value);
+  return makeError(
+    'INVALID_TYPE',
+    `field 'timestamp' must be an ISO-8601 string or epoch milliseconds, got ${describeValue(value)}`,
+    'timestamp',
+  );
+}
+
+function pick(message: Readonly<Record<string, unknown>>, spec: FieldSpec): { readonly name: string; readonly value: unknown } {
+  const own = message[spec.device];
+  if (own !== undefined || spec.rule === undefined) return { name: spec.device, value: own };
+  return { name: spec.rule, value: message[spec.rule] };
+}
+
+/** Finds the first problem of a message the fast path refused, field by field in table order. */
+function diagnose(message: Readonly<Record<string, unknown>>): ScoreError {
+  for (const spec of FIELD_SPECS) {
+    const { name, value } = pick(message, spec);
+    if (value === undefined) {
+      const alias = spec.rule === undefined ? '' : ` (or '${spec.rule}')`;
+      return makeError('MISSING_FIELD', `missing field '${spec.device}'${alias}`, spec.device);
+    }
+    if (spec.kind === 'id') {
+      if (typeof value === 'string' ? isDeviceIdText(value) : isCount(value)) continue;
+      const expected =
+        typeof value === 'string'
+          ? `a non-blank string of at most ${MAX_DEVICE_ID_LENGTH} characters`
+          : 'a non-blank string or a non-negative integer';
+      return makeError('INVALID_TYPE', `field '${name}' must be ${expected}, got ${describeValue(value)}`, name);
+    }
+    if (spec.kind === 'count') {
+      if (isCount(value)) continue;
+      return makeError('INVALID_TYPE', `field '${name}' must be a non-negative integer, got ${describeValue(value)}`, name);
+    }
+    if (isMeasure(value)) continue;
+    return makeError('INVALID_TYPE', `field '${name}' must be a finite number, got ${describeValue(value)}`, name);
+  }
+  const timestamp = message['timestamp'];
+  if (timestamp === undefined) return makeError('MISSING_FIELD', "missing field 'timestamp'", 'timestamp');
+  const parsed = checkTimestamp(timestamp);
+  if ('code' in parsed) return parsed;
+  if (!parsed.ok) {
+    return makeError(
+      'INVALID_TIMESTAMP',
+      `field 'timestamp' is not a usable time: ${parsed.reason} (expected ISO-8601 or epoch milliseconds)`,
+      'timestamp',
+    );
+  }
+  const verify = message['verifySts'];
+  if (verify !== undefined && !isCount(verify)) {
+    return makeError('INVALID_TYPE', `field 'verifySts' must be a non-negative integer, got ${describeValue(verify)}`, 'verifySts');
+  }
+  // Only reachable if the fast path and this walk disagree; say so rather than score.
+  return makeError('INVALID_MESSAGE', 'message could not be read');
+}
+
+function describeTop(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+/**
+ * Turns a parsed device message into a reading, or says why it cannot be scored. Never throws:
+ * anything unexpected (a getter that throws, a proxy) is reported as INVALID_MESSAGE.
+ */
+export function normalizeMessage(message: unknown): NormalizeOutcome {
+  if (message === null || typeof message !== 'object' || Array.isArray(message)) {
+    return {
+      ok: false,
+      error: makeError('INVALID_MESSAGE', `message is not a JSON object (got ${describeTop(message)})`),
+    };
+  }
+  try {
+    return readFast(message as Readonly<Record<string, unknown>>);
+  } catch {
+    return { ok: false, error: makeError('INVALID_MESSAGE', 'message could not be read as a device message') };
+  }
+}
+
+// Plain property reads, in one function, keep V8's inline caches monomorphic per spelling: this
+// runs for every reading, so it is written out rather than driven by FIELD_SPECS.
+function readFast(m: Readonly<Record<string, unknown>>): NormalizeOutcome {
+  const rawId = m['deviceId'];
+  let deviceId: string;
+  if (typeof rawId === 'string' && isDeviceIdText(rawId)) deviceId = rawId;
+  else if (isCount(rawId)) deviceId = String(rawId);
+  else return { ok: false, error: diagnose(m) };
+
+  const idx = m['idx'];
+  const status = m['status'];
+  const volt = m['volt'];
+  const voltLow = m['voltLow'];
+  let current = m['ct'];
+  if (current === undefined) current = m['current'];
+  let leakage = m['zct'];
+  if (leakage === undefined) leakage = m['leakage_current'];
+  let resistive = m['rzct'];
+  if (resistive === undefined) resistive = m['resistive_leakage'];
+  let power = m['pwr'];
+  if (power === undefined) power = m['power'];
+  const pcbTemp = m['pcbTemp'];
+  const sensorTemp = m['sensorTemp'];
+  const co = m['co'];
+  const voc = m['voc'];
+  let powerFactor = m['pFct'];
+  if (powerFactor === undefined) powerFactor = m['power_factor'];
+  let arcs = m['aArc'];
+  if (arcs === undefined) arcs = m['arc_count'];
+  const verify = m['verifySts'];
+  if (
+    !isCount(idx) ||
+    !isCount(status) ||
+    !isMeasure(volt) ||
+    !isMeasure(voltLow) ||
+    !isMeasure(current) ||
+    !isMeasure(leakage) ||
+    !isMeasure(resistive) ||
+    !isMeasure(power) ||
+    !isMeasure(pcbTemp) ||
+    !isMeasure(sensorTemp) ||
+    !isMeasure(co) ||
+    !isMeasure(voc) ||
+    !isMeasure(powerFactor) ||
+    !isCount(arcs) ||
+    (verify !== undefined && !isCount(verify))
+  ) {
+    return { ok: false, error: diagnose(m) };
+  }
+  const rawTime = m['timestamp'];
+  let time: TimestampParse;
+  if (typeof rawTime === 'string') time = parseIsoTimestamp(rawTime);
+  else if (typeof rawTime === 'number') time = parseEpochMillis(rawTime);
+  else return { ok: false, error: diagnose(m) };
+  if (!time.ok) return { ok: false, error: diagnose(m) };
+
+  return {
+    ok: true,
+    reading: {
+      device_id: deviceId,
+      idx,
+      timestamp: time.iso,
+      timestamp_ms: time.ms,
+      status_bits: status,
+      verify_status: verify as number | undefined,
+      voltage: volt,
+      voltage_low: voltLow,
+      current,
+      leakage_current: leakage,
+      resistive_leakage: resistive,
+      power,
+      pcb_temperature: pcbTemp,
+      sensor_temperature: sensorTemp,
+      co,
+      voc,
+      power_factor: powerFactor,
+      arc_count: arcs,
+    },
+  };
+}
