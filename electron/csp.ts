@@ -1,15 +1,15 @@
 /**
- * The renderer's Content-Security-Policy. Everything the UI needs ships inside the app (fonts,
- * sounds are synthesised with Web Audio), so nothing is allowed from anywhere but the app itself.
- * Styles allow 'unsafe-inline' because charting and layout code writes style attributes; scripts
- * never do.
+ * The renderer's Content-Security-Policy, sent as a header. Everything the UI needs ships inside
+ * the app (fonts as files, sounds synthesised with Web Audio), so nothing comes from anywhere but
+ * the app itself, and nothing inline. It is at least as strict as the page's own meta policy, which
+ * also applies: a browser enforces both.
  */
 export const CSP_DIRECTIVES: Readonly<Record<string, ReadonlyArray<string>>> = {
   'default-src': ["'none'"],
   'script-src': ["'self'"],
-  'style-src': ["'self'", "'unsafe-inline'"],
+  'style-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'blob:'],
-  'font-src': ["'self'", 'data:'],
+  'font-src': ["'self'"],
   'connect-src': ["'self'"],
   'media-src': ["'self'"],
   'worker-src': ["'self'"],

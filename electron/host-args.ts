@@ -1,10 +1,19 @@
 /**
  * Which command-line arguments of the desktop app belong to the host. Electron's own argv also
- * carries Chromium switches (an AppImage adds --no-sandbox, users add --enable-logging ...), which
- * the host's parser must never see, so only the host's flags are passed on.
+ * carries Chromium switches (an AppImage adds --no-sandbox, users add --enable-logging ...), and
+ * the host's parser refuses any flag it does not know, so only the host's flags are passed on.
+ * Keep these lists in step with electron/host/config/parse-args.ts.
  */
-export const HOST_VALUE_FLAGS: ReadonlyArray<string> = ['--data-dir', '--mqtt-url', '--port', '--host'];
-export const HOST_SWITCHES: ReadonlyArray<string> = ['--no-demo', '--kiosk'];
+export const HOST_VALUE_FLAGS: ReadonlyArray<string> = [
+  '--data-dir',
+  '--mqtt-url',
+  '--port',
+  '--host',
+  '--demo-devices',
+  '--demo-period',
+  '--language',
+];
+export const HOST_SWITCHES: ReadonlyArray<string> = ['--no-demo', '--demo', '--kiosk'];
 
 /** `userArgs` are the arguments after the executable (and, unpackaged, after the app path). */
 export function hostArgs(userArgs: ReadonlyArray<string>): string[] {

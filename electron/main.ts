@@ -130,11 +130,12 @@ function deliverPort(contents: WebContents, port: MessagePortMain): boolean {
 
 function run(): void {
   const kiosk = app.commandLine.hasSwitch('kiosk');
+  const binding = sqliteBinding();
   const supervisor = createHostSupervisor<MessagePortMain>({
     fork: () =>
       utilityProcess.fork(HOST_ENTRY, hostArgs(userArgs(process.argv, app.isPackaged)), {
         serviceName: HOST_SERVICE_NAME,
-        env: hostEnv(sqliteBinding()),
+        env: hostEnv(binding),
         stdio: 'inherit',
       }),
     createChannel: () => new MessageChannelMain(),
@@ -147,7 +148,9 @@ function run(): void {
   const windows = new Set<BrowserWindow>();
 
   function openWindow(): BrowserWindow {
-    const icon = join(app.getAppPath(), 'resources', 'icons', '512x512.png');
+    const icon = app.isPackaged
+      ? join(process.resourcesPath, 'icons', '512x512.png')
+      : join(app.getAppPath(), 'resources', 'icons', '512x512.png');
     const win = new BrowserWindow(
       windowOptions({ preloadPath: PRELOAD, kiosk, ...(existsSync(icon) ? { iconPath: icon } : {}) }),
     );
@@ -160,7 +163,10 @@ function run(): void {
     contents.on('render-process-gone', (_event, details) => {
       log(`renderer gone: ${details.reason} (exit code ${details.exitCode})`);
       // A wall display has nobody to press reload.
-      if (details.reason !== 'clean-exit' && !win.isDestroyed()) setTimeout(() => !win.isDestroyed() && contents.reload(), 1_000);
+      if (details.reason === 'clean-exit') return;
+      setTimeout(() => {
+        if (!win.isDestroyed()) contents.reload();
+      }, 1_000);
     });
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => {

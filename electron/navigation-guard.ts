@@ -17,9 +17,8 @@ export function allowed(url: string, appOrigin: string): boolean {
 }
 
 /**
- * IPC and port hand-off are only for the app's own top-level page: a frame that is not the main
- * frame, or whose document is not the app's, gets nothing. `frameUrl` is undefined when the frame
- * is gone.
+ * IPC and the port hand-off are only for the app's own top-level page: a frame that is gone, is
+ * not the main frame, or shows anything but the app gets nothing.
  */
 export function trustedFrame(
   frame: { readonly url: string; readonly isMainFrame: boolean } | null | undefined,

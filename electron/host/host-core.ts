@@ -60,7 +60,7 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   const alerts = new RiskAlertLog((reading) => generateAlertMessage(reading, config.language));
   const hub = new EventHub();
   const ingest = new IngestPipeline(engine, fleet, quarantine, {
-    onReading: (reading) => alerts.observe(reading as Parameters<RiskAlertLog['observe']>[0]),
+    onReading: (reading) => alerts.observe(reading),
     onRegistry: (entries) => {
       try {
         registryStore.save(entries, 'mqtt', new Date().toISOString());
@@ -104,6 +104,10 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       periodS: config.demo.periodS,
       zones: config.demo.zones,
       seed: config.demo.seed,
+      // A demo should show trouble within minutes of starting, not after an hour of calm.
+      scenario: 'mix:0.15',
+      mixStaggerS: 120,
+      onError: (error) => log.warn('demo simulator', { error: error.message }),
     });
     stopSimulator = () => simulator.stop();
   }

@@ -3,3 +3,4 @@ export * from './envelope';
 export * from './errors';
 export * from './events';
 export * from './methods';
+export * from './rpc-client';

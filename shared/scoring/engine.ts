@@ -2,7 +2,7 @@ import { determineAlertType } from './alert-type';
 import { resolveScoringConfig } from './config';
 import { HistoryStore } from './history';
 import { calculateRiskIndicators } from './indicators';
-import { normalizeMessage } from './normalize';
+import { createReadingScratch, readMessageInto } from './normalize';
 import { confidence, finalRisk, patternRisk, riskLevel, ruleBasedRisk, statusRisk } from './realtime-analyzer';
 import { parseStatusBits, statusKey } from './status-bits';
 import { validateReading } from './validation';
@@ -65,10 +65,12 @@ export function createScoringEngine(options: ScoringEngineOptions = {}): Scoring
     return alarm;
   }
 
-  function scoreMessage(message: unknown): ScoreOutcome {
-    const normalized = normalizeMessage(message);
-    if (!normalized.ok) return normalized;
-    const reading = normalized.reading;
+  // One reading record, filled anew for every message, so that reading a message allocates nothing
+  // that the result does not keep.
+  const reading = createReadingScratch();
+
+  /** Scores what `reading` holds now. */
+  function scoreReading(): ScoreOutcome {
     try {
       const key = statusKey(reading.status_bits);
       const alarm = alarmFor(reading.status_bits, key);
@@ -124,6 +126,12 @@ export function createScoringEngine(options: ScoringEngineOptions = {}): Scoring
       // no input ever escapes as an exception if that changes.
       return failure({ code: 'INVALID_MESSAGE', message: `message could not be scored: ${parseErrorText(error)}` });
     }
+  }
+
+  function scoreMessage(message: unknown): ScoreOutcome {
+    const problem = readMessageInto(message, reading);
+    if (problem !== undefined) return failure(problem);
+    return scoreReading();
   }
 
   function scoreLine(line: string): ScoreOutcome {

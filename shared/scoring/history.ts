@@ -12,6 +12,9 @@ import type { HistorySettings } from './config';
 
 const INITIAL_CAPACITY = 32;
 
+/** Closer than this to a threshold, a fast sum is recomputed the way the source computed it. */
+const NEAR_THRESHOLD = 1e-9;
+
 function nextPowerOfTwo(n: number): number {
   let p = 1;
   while (p < n) p *= 2;
@@ -133,52 +136,74 @@ export class DeviceHistory {
   }
 
   /**
-   * Copies up to `limit` entries ending at index `last` (inclusive), going back no further than
-   * `fromTime`, into the scratch arrays in time order. Returns how many were copied.
+   * The risk modifier for the entry at index `last`: from the newest `sampleSize` entries up to it
+   * that lie within `windowMs` before it, if there are at least `minReadings` of them.
+   *
+   * One pass gives the sums; a plain sum and the uncentred slope can differ from numpy's pairwise
+   * mean and the centred slope in the last bits, so a value that lands within a hair of its
+   * threshold is recomputed the careful way before it is compared.
    */
-  collect(
-    last: number,
-    fromTime: number,
-    limit: number,
-    temps: Float64Array,
-    risksNewestFirst: Float64Array,
-    arcs: Float64Array,
-  ): number {
-    let n = 0;
-    for (let i = last; i >= 0 && n < limit; i--) {
-      const s = this.slot(i);
-      if ((this.times[s] as number) < fromTime) break;
-      n++;
+  modifierAt(last: number, s: HistorySettings, scratch: Float64Array): number {
+    const time = this.timeAt(last);
+    const fromTime = time - s.windowMs;
+    const look = s.sampleSize > s.minReadings ? s.sampleSize : s.minReadings;
+    const times = this.times;
+    const mask = this.mask;
+    let found = 0;
+    for (let i = last; i >= 0 && found < look; i--) {
+      if ((times[(this.head + i) & mask] as number) < fromTime) break;
+      found++;
     }
-    for (let k = 0; k < n; k++) {
-      const s = this.slot(last - n + 1 + k);
-      temps[k] = this.temps[s] as number;
-      arcs[k] = this.arcs[s] as number;
-      risksNewestFirst[n - 1 - k] = this.risks[s] as number;
-    }
-    return n;
-  }
-}
+    if (found < s.minReadings) return 1.0;
 
-/** What the modifier was computed from; exposed for displays and tests. */
-export interface HistoryContext {
-  /** Readings of the device within the window, the current one included (counted up to the sample size). */
-  readonly count: number;
-  readonly modifier: number;
+    const n = found < s.sampleSize ? found : s.sampleSize;
+    const first = last - n + 1;
+    const temps = this.temps;
+    const risks = this.risks;
+    const arcs = this.arcs;
+    let sumT = 0;
+    let sumIT = 0;
+    let sumR = 0;
+    let sumA = 0;
+    for (let k = 0; k < n; k++) {
+      const slot = (this.head + first + k) & mask;
+      const t = temps[slot] as number;
+      sumT += t;
+      sumIT += k * t;
+      sumR += risks[slot] as number;
+      sumA += arcs[slot] as number;
+    }
+
+    let trend = 0;
+    if (n >= 3) {
+      const meanX = (n - 1) / 2;
+      trend = (sumIT - meanX * sumT) / ((n * (n * n - 1)) / 12);
+      if (Math.abs(trend - s.trendThreshold) <= NEAR_THRESHOLD) {
+        for (let k = 0; k < n; k++) scratch[k] = temps[(this.head + first + k) & mask] as number;
+        trend = linearTrend(scratch, 0, n);
+      }
+    }
+    let meanRisk = sumR / n;
+    if (Math.abs(meanRisk - s.riskThreshold) <= NEAR_THRESHOLD) {
+      // numpy sums the newest first, pairwise.
+      for (let k = 0; k < n; k++) scratch[k] = risks[(this.head + last - k) & mask] as number;
+      meanRisk = pairwiseSum(scratch, 0, n) / n;
+    }
+
+    let modifier = 1.0;
+    if (trend > s.trendThreshold) modifier += s.trendBoost;
+    if (sumA > s.arcThreshold) modifier += s.arcBoost;
+    if (meanRisk > s.riskThreshold) modifier += s.riskBoost;
+    return Math.min(s.maxModifier, modifier);
+  }
 }
 
 export class HistoryStore {
   private readonly devices = new Map<string, DeviceHistory>();
-  private readonly temps: Float64Array;
-  private readonly risks: Float64Array;
-  private readonly arcs: Float64Array;
-  private readonly look: number;
+  private readonly scratch: Float64Array;
 
   constructor(private readonly settings: HistorySettings) {
-    this.look = Math.max(settings.sampleSize, settings.minReadings);
-    this.temps = new Float64Array(this.look);
-    this.risks = new Float64Array(this.look);
-    this.arcs = new Float64Array(this.look);
+    this.scratch = new Float64Array(Math.max(settings.sampleSize, settings.minReadings));
   }
 
   /**
@@ -194,23 +219,9 @@ export class HistoryStore {
       this.devices.set(deviceId, device);
     }
     const at = device.record(time, pcbTemp, totalRisk, arcCount);
-    const found = device.collect(at, time - s.windowMs, this.look, this.temps, this.risks, this.arcs);
+    const modifier = device.modifierAt(at, s, this.scratch);
     device.prune(s.windowMs);
-    if (found < s.minReadings) return 1.0;
-
-    const n = Math.min(found, s.sampleSize);
-    // collect() filled `look` entries; the sample is the newest n of them.
-    const offset = found - n;
-    const trend = linearTrend(this.temps, offset, n);
-    let arcSum = 0;
-    for (let i = offset; i < found; i++) arcSum += this.arcs[i] as number;
-    const meanRisk = pairwiseSum(this.risks, 0, n) / n;
-
-    let modifier = 1.0;
-    if (trend > s.trendThreshold) modifier += s.trendBoost;
-    if (arcSum > s.arcThreshold) modifier += s.arcBoost;
-    if (meanRisk > s.riskThreshold) modifier += s.riskBoost;
-    return Math.min(s.maxModifier, modifier);
+    return modifier;
   }
 
   size(deviceId: string): number {

@@ -141,32 +141,63 @@ function describeTop(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** A reading being filled in; the engine keeps one and reuses it for every message. */
+export type MutableReading = { -readonly [K in keyof NormalizedReading]: NormalizedReading[K] };
+
+export function createReadingScratch(): MutableReading {
+  return {
+    device_id: '',
+    idx: 0,
+    timestamp: '',
+    timestamp_ms: 0,
+    status_bits: 0,
+    verify_status: undefined,
+    voltage: 0,
+    voltage_low: 0,
+    current: 0,
+    leakage_current: 0,
+    resistive_leakage: 0,
+    power: 0,
+    pcb_temperature: 0,
+    sensor_temperature: 0,
+    co: 0,
+    voc: 0,
+    power_factor: 0,
+    arc_count: 0,
+  };
+}
+
 /**
- * Turns a parsed device message into a reading, or says why it cannot be scored. Never throws:
- * anything unexpected (a getter that throws, a proxy) is reported as INVALID_MESSAGE.
+ * Reads a parsed device message into `into`, or says why it cannot be scored (and then `into`
+ * holds no meaning). Never throws: anything unexpected (a getter that throws, a proxy) is
+ * reported as INVALID_MESSAGE.
  */
-export function normalizeMessage(message: unknown): NormalizeOutcome {
+export function readMessageInto(message: unknown, into: MutableReading): ScoreError | undefined {
   if (message === null || typeof message !== 'object' || Array.isArray(message)) {
-    return {
-      ok: false,
-      error: makeError('INVALID_MESSAGE', `message is not a JSON object (got ${describeTop(message)})`),
-    };
+    return makeError('INVALID_MESSAGE', `message is not a JSON object (got ${describeTop(message)})`);
   }
   try {
-    return readFast(message as Readonly<Record<string, unknown>>);
+    return readFast(message as Readonly<Record<string, unknown>>, into);
   } catch {
-    return { ok: false, error: makeError('INVALID_MESSAGE', 'message could not be read as a device message') };
+    return makeError('INVALID_MESSAGE', 'message could not be read as a device message');
   }
+}
+
+/** Turns a parsed device message into a reading, or says why it cannot be scored. Never throws. */
+export function normalizeMessage(message: unknown): NormalizeOutcome {
+  const reading = createReadingScratch();
+  const error = readMessageInto(message, reading);
+  return error === undefined ? { ok: true, reading } : { ok: false, error };
 }
 
 // Plain property reads, in one function, keep V8's inline caches monomorphic per spelling: this
 // runs for every reading, so it is written out rather than driven by FIELD_SPECS.
-function readFast(m: Readonly<Record<string, unknown>>): NormalizeOutcome {
+function readFast(m: Readonly<Record<string, unknown>>, into: MutableReading): ScoreError | undefined {
   const rawId = m['deviceId'];
   let deviceId: string;
   if (typeof rawId === 'string' && isDeviceIdText(rawId)) deviceId = rawId;
   else if (isCount(rawId)) deviceId = String(rawId);
-  else return { ok: false, error: diagnose(m) };
+  else return diagnose(m);
 
   const idx = m['idx'];
   const status = m['status'];
@@ -206,36 +237,32 @@ function readFast(m: Readonly<Record<string, unknown>>): NormalizeOutcome {
     !isCount(arcs) ||
     (verify !== undefined && !isCount(verify))
   ) {
-    return { ok: false, error: diagnose(m) };
+    return diagnose(m);
   }
   const rawTime = m['timestamp'];
   let time: TimestampParse;
   if (typeof rawTime === 'string') time = parseIsoTimestamp(rawTime);
   else if (typeof rawTime === 'number') time = parseEpochMillis(rawTime);
-  else return { ok: false, error: diagnose(m) };
-  if (!time.ok) return { ok: false, error: diagnose(m) };
+  else return diagnose(m);
+  if (!time.ok) return diagnose(m);
 
-  return {
-    ok: true,
-    reading: {
-      device_id: deviceId,
-      idx,
-      timestamp: time.iso,
-      timestamp_ms: time.ms,
-      status_bits: status,
-      verify_status: verify as number | undefined,
-      voltage: volt,
-      voltage_low: voltLow,
-      current,
-      leakage_current: leakage,
-      resistive_leakage: resistive,
-      power,
-      pcb_temperature: pcbTemp,
-      sensor_temperature: sensorTemp,
-      co,
-      voc,
-      power_factor: powerFactor,
-      arc_count: arcs,
-    },
-  };
+  into.device_id = deviceId;
+  into.idx = idx;
+  into.timestamp = time.iso;
+  into.timestamp_ms = time.ms;
+  into.status_bits = status;
+  into.verify_status = verify as number | undefined;
+  into.voltage = volt;
+  into.voltage_low = voltLow;
+  into.current = current;
+  into.leakage_current = leakage;
+  into.resistive_leakage = resistive;
+  into.power = power;
+  into.pcb_temperature = pcbTemp;
+  into.sensor_temperature = sensorTemp;
+  into.co = co;
+  into.voc = voc;
+  into.power_factor = powerFactor;
+  into.arc_count = arcs;
+  return undefined;
 }

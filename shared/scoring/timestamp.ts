@@ -21,14 +21,22 @@ function digitAt(text: string, index: number): number {
   return code >= 0 && code <= 9 ? code : -1;
 }
 
-function digits(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let i = start; i < start + count; i++) {
-    const d = digitAt(text, i);
-    if (d < 0) return -1;
-    value = value * 10 + d;
-  }
-  return value;
+function twoDigits(text: string, index: number): number {
+  const a = digitAt(text, index);
+  const b = digitAt(text, index + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), for years ≥ 0. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 function civilToMs(
@@ -42,7 +50,7 @@ function civilToMs(
 ): number {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
   if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  return daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
 }
 
 function quote(text: string): string {
@@ -54,7 +62,11 @@ function inRange(ms: number): boolean {
 }
 
 // The canonical form `YYYY-MM-DDTHH:MM:SS.sssZ` is what nearly every device sends; reading it by
-// character codes and reusing the text as output keeps the common case free of regex and Date work.
+// character codes, remembering the last date seen and reusing the text as output keeps the common
+// case free of regex and Date work.
+let lastDateKey = -1;
+let lastDateDays = 0;
+
 function parseCanonical(text: string): number {
   if (
     text.charCodeAt(4) !== 45 ||
@@ -67,20 +79,64 @@ function parseCanonical(text: string): number {
   ) {
     return Number.NaN;
   }
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  const millis = digits(text, 20, 3);
-  if ((year | month | day | hour | minute | second | millis) < 0) return Number.NaN;
-  return civilToMs(year, month, day, hour, minute, second, millis);
+  const century = twoDigits(text, 0);
+  const yy = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  const m1 = digitAt(text, 20);
+  const m2 = digitAt(text, 21);
+  const m3 = digitAt(text, 22);
+  if ((century | yy | month | day | hour | minute | second | m1 | m2 | m3) < 0) return Number.NaN;
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  const year = century * 100 + yy;
+  const dateKey = (year * 100 + month) * 100 + day;
+  if (dateKey !== lastDateKey) {
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+    lastDateDays = daysFromCivil(year, month, day);
+    lastDateKey = dateKey;
+  }
+  return lastDateDays * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + m1 * 100 + m2 * 10 + m3;
+}
+
+const TWO_DIGITS: ReadonlyArray<string> = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const THREE_DIGITS: ReadonlyArray<string> = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+let lastFormatDay = -1;
+let lastFormatPrefix = '';
+
+function datePrefix(days: number): string {
+  if (days !== lastFormatDay) {
+    // H. Hinnant's civil_from_days.
+    const z = days + 719_468;
+    const era = Math.floor(z / 146_097);
+    const doe = z - era * 146_097;
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const month = mp < 10 ? mp + 3 : mp - 9;
+    const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    lastFormatPrefix = `${String(year).padStart(4, '0')}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T`;
+    lastFormatDay = days;
+  }
+  return lastFormatPrefix;
 }
 
 /** Formats epoch milliseconds as ISO-8601 UTC with milliseconds. */
 export function formatIsoMillis(ms: number): string {
-  return new Date(ms).toISOString();
+  if (!(ms >= 0 && ms <= MAX_TIMESTAMP_MS) || !Number.isInteger(ms)) return new Date(ms).toISOString();
+  const days = Math.floor(ms / MS_PER_DAY);
+  let rest = ms - days * MS_PER_DAY;
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  const millis = rest - second * 1000;
+  return `${datePrefix(days)}${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${THREE_DIGITS[millis]}Z`;
 }
 
 /**

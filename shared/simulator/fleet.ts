@@ -136,21 +136,24 @@ export function nearestInZone(
   device: DeviceProfile,
   count: number,
 ): ReadonlyArray<Neighbour> {
-  const best: Neighbour[] = [];
-  const before = (a: Neighbour, b: Neighbour): boolean =>
-    a.distanceM < b.distanceM || (a.distanceM === b.distanceM && a.device.index < b.device.index);
+  const best: { device: DeviceProfile; d2: number }[] = [];
+  const { x, y } = device.position;
   for (const other of candidates) {
     if (other.index === device.index || other.zone.id !== device.zone.id) continue;
-    const n: Neighbour = {
-      device: other,
-      distanceM: Math.hypot(other.position.x - device.position.x, other.position.y - device.position.y),
-    };
+    const dx = other.position.x - x;
+    const dy = other.position.y - y;
+    const d2 = dx * dx + dy * dy;
     const last = best[best.length - 1];
-    if (best.length >= count && last && !before(n, last)) continue;
+    // Candidates come in any order, so ties are broken by index explicitly.
+    if (best.length >= count && last && (d2 > last.d2 || (d2 === last.d2 && other.index > last.device.index))) continue;
     let at = best.length;
-    while (at > 0 && before(n, best[at - 1] as Neighbour)) at -= 1;
-    best.splice(at, 0, n);
+    while (at > 0) {
+      const prev = best[at - 1];
+      if (!prev || prev.d2 < d2 || (prev.d2 === d2 && prev.device.index < other.index)) break;
+      at -= 1;
+    }
+    best.splice(at, 0, { device: other, d2 });
     if (best.length > count) best.pop();
   }
-  return best;
+  return best.map((b) => ({ device: b.device, distanceM: Math.sqrt(b.d2) }));
 }

@@ -33,6 +33,7 @@ export interface PlanOptions {
   readonly fleet: ReadonlyArray<DeviceProfile>;
   readonly spec: ScenarioSpec;
   readonly seed: number;
+  /** Origin of the plan's clock; the simulation uses 0 and asks with time since the start of the run. */
   readonly startMs: number;
   /** Mix episodes first start at a random moment in this many seconds after the start. */
   readonly mixStaggerS: number;
@@ -52,12 +53,25 @@ const MIX_MEMORY_MS = 3_600_000;
 
 const MIX_SCENARIOS: ReadonlyArray<ScenarioName> = SCENARIO_NAMES.filter((n) => n !== 'normal');
 
-/** An endless, lazily drawn sequence of episodes with healthy gaps between them. */
-function mixTimeline(rng: Rng, startMs: number, staggerS: number): (atMs: number) => Episode | undefined {
-  const episodes: Episode[] = [];
+/**
+ * An endless, lazily drawn sequence of episodes with healthy gaps between them. Old episodes are
+ * forgotten so that a console left running for weeks does not grow; a question about forgotten
+ * time replays the sequence from its seed, which gives the same episodes again.
+ */
+function mixTimeline(newRng: () => Rng, startMs: number, staggerS: number): (atMs: number) => Episode | undefined {
+  let rng = newRng();
+  let episodes: Episode[] = [];
   let nextStartMs = startMs + rng.uniform(0, staggerS) * 1000;
   let latestQueryMs = -Infinity;
+  let forgottenUntilMs = -Infinity;
   return (atMs) => {
+    if (atMs < forgottenUntilMs) {
+      rng = newRng();
+      episodes = [];
+      nextStartMs = startMs + rng.uniform(0, staggerS) * 1000;
+      latestQueryMs = -Infinity;
+      forgottenUntilMs = -Infinity;
+    }
     while (nextStartMs <= atMs) {
       const scenario = MIX_SCENARIOS[Math.floor(rng.next() * MIX_SCENARIOS.length)] ?? 'normal';
       const [minS, maxS] = SCENARIOS[scenario].mixDurationS;
@@ -66,7 +80,9 @@ function mixTimeline(rng: Rng, startMs: number, staggerS: number): (atMs: number
       nextStartMs = endMs + rng.uniform(MIX_GAP_S[0], MIX_GAP_S[1]) * 1000;
     }
     latestQueryMs = Math.max(latestQueryMs, atMs);
-    while (episodes.length > 1 && (episodes[0]?.endMs ?? Infinity) < latestQueryMs - MIX_MEMORY_MS) episodes.shift();
+    while (episodes.length > 1 && (episodes[0]?.endMs ?? Infinity) < latestQueryMs - MIX_MEMORY_MS) {
+      forgottenUntilMs = episodes.shift()?.endMs ?? forgottenUntilMs;
+    }
     for (let i = episodes.length - 1; i >= 0; i -= 1) {
       const e = episodes[i];
       if (e && e.startMs <= atMs) return atMs < e.endMs ? e : undefined;
@@ -139,7 +155,8 @@ export function createScenarioPlan(options: PlanOptions): ScenarioPlan {
   );
   const mix = new Map<number, (atMs: number) => Episode | undefined>();
   for (const index of mixIndices) {
-    mix.set(index, mixTimeline(createRng(deriveSeed(seed, STREAM_MIX_DEVICE, index)), startMs, options.mixStaggerS));
+    const newRng = (): Rng => createRng(deriveSeed(seed, STREAM_MIX_DEVICE, index));
+    mix.set(index, mixTimeline(newRng, startMs, options.mixStaggerS));
   }
 
   // Who can heat whom: only devices that may ever run zone-heating are sources.

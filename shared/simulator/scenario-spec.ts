@@ -21,7 +21,7 @@ export const SCENARIO_SPEC_HELP = [
   'mix | mix:FRACTION                 most devices normal, FRACTION (default 0.1) get staggered episodes',
   'NAME                               NAME on every device from the start',
   'NAME:DEV0003,DEV0004[@SECONDS]     NAME on those devices (for the whole run), from SECONDS after start',
-  'entries combine with ";"          e.g. "mix;loose-connection:DEV0003"',
+  'entries combine with ";"           e.g. "mix;loose-connection:DEV0003"',
   `NAME is one of: ${SCENARIO_NAMES.join(', ')}`,
 ].join('\n');
 

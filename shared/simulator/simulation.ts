@@ -118,10 +118,9 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const fleet = createFleet({ devices: options.devices, zones: options.zones, periodS, periodJitter, seed });
   const registry = buildRegistry(fleet);
 
-  const planFor = (startMs: number): ScenarioPlan => createScenarioPlan({ fleet, spec, seed, startMs, mixStaggerS });
-  // Built now even without a start time, so that an unknown device id fails here, not at the first tick.
-  const firstPlan = planFor(options.startMs ?? 0);
-  let plan: ScenarioPlan | null = options.startMs === undefined ? null : firstPlan;
+  // The plan counts time from the start of the run, so it can be built (and an unknown device id
+  // reported) before the start time is known.
+  const plan: ScenarioPlan = createScenarioPlan({ fleet, spec, seed, startMs: 0, mixStaggerS });
   let startMs = options.startMs ?? null;
 
   const runtimes: DeviceRuntime[] = fleet.map((profile) => ({
@@ -140,8 +139,8 @@ export function createSimulation(options: SimulationOptions): Simulation {
     verifySts,
   });
 
-  const effectAt = (rt: DeviceRuntime, atMs: number, activePlan: ScenarioPlan): ScenarioEffect => {
-    const active = activePlan.activeAt(rt.profile.index, atMs);
+  const effectAt = (rt: DeviceRuntime, elapsedMs: number): ScenarioEffect => {
+    const active = plan.activeAt(rt.profile.index, elapsedMs);
     if (active.length === 0) return {};
     const effects = active.map((e) =>
       SCENARIOS[e.scenario].run(
@@ -149,16 +148,16 @@ export function createSimulation(options: SimulationOptions): Simulation {
           profile: rt.profile,
           episode: { durationS: (e.endMs - e.startMs) / 1000, intensity: e.intensity, variant: e.variant },
         },
-        (atMs - e.startMs) / 1000,
+        (elapsedMs - e.startMs) / 1000,
         rt.scenarioRng,
       ),
     );
     return combineEffects(effects);
   };
 
-  const report = (rt: DeviceRuntime, atMs: number, activePlan: ScenarioPlan): SimulationMessage | null => {
+  const report = (rt: DeviceRuntime, atMs: number, runStartMs: number): SimulationMessage | null => {
     rt.state ??= initialState(rt.profile, atMs, rt.physicsRng);
-    const effect = effectAt(rt, atMs, activePlan);
+    const effect = effectAt(rt, atMs - runStartMs);
     const raw = step(rt.profile, rt.state, atMs, effect, rt.physicsRng);
     if (effect.comm === 'silent') return null;
     const reading = toDeviceReading(raw, {
@@ -176,12 +175,11 @@ export function createSimulation(options: SimulationOptions): Simulation {
   };
 
   const tick = (nowMs: number): ReadonlyArray<SimulationMessage> => {
-    let activePlan = plan;
-    if (startMs === null || activePlan === null) {
+    if (startMs === null) {
       startMs = nowMs;
-      activePlan = plan = planFor(nowMs);
       for (const rt of runtimes) rt.nextDueMs = nowMs + rt.profile.phaseMs;
     }
+    const runStartMs = startMs;
     const out: SimulationMessage[] = [];
     for (const rt of runtimes) {
       const period = rt.profile.periodMs;
@@ -190,7 +188,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
         rt.nextDueMs += skipped * period;
       }
       while (rt.nextDueMs <= nowMs) {
-        const message = report(rt, rt.nextDueMs, activePlan);
+        const message = report(rt, rt.nextDueMs, runStartMs);
         if (message) out.push(message);
         rt.nextDueMs += period;
       }
@@ -201,11 +199,11 @@ export function createSimulation(options: SimulationOptions): Simulation {
   };
 
   const activeScenarios = (atMs: number): ReadonlyArray<ActiveScenario> => {
-    const activePlan = plan ?? planFor(startMs ?? atMs);
+    const runStartMs = startMs ?? atMs;
     const out: ActiveScenario[] = [];
     for (const d of fleet) {
-      for (const e of activePlan.ownEpisodesAt(d.index, atMs)) {
-        out.push({ deviceId: d.id, scenario: e.scenario, sinceMs: e.startMs });
+      for (const e of plan.ownEpisodesAt(d.index, atMs - runStartMs)) {
+        out.push({ deviceId: d.id, scenario: e.scenario, sinceMs: runStartMs + e.startMs });
       }
     }
     return out;

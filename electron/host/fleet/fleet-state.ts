@@ -78,8 +78,7 @@ export class FleetState {
     if (device.lastSeenMs !== null) device.periodMs = learnPeriod(device.periodMs, receivedAtMs - device.lastSeenMs);
     device.lastSeenMs = receivedAtMs;
     device.readings += 1;
-    const count = reading.alarm_status.total_alarm_count;
-    device.totalAlarms += typeof count === 'number' ? count : 0;
+    device.totalAlarms += reading.alarm_status.total_alarm_count;
     const point = pointOf(reading);
     if (device.recent.length < RECENT_POINTS_PER_DEVICE) device.recent.push(point);
     else {

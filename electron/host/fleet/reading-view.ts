@@ -1,26 +1,28 @@
 import type { RiskLevelName } from '../../../shared/protocol';
+import type { ScoredReading } from '../../../shared/scoring';
 
 /**
- * The part of a scored reading the fleet view needs. The scoring engine's result satisfies it
- * structurally, which keeps the fleet independent of the engine's other fields.
+ * The part of a scored reading the fleet view needs: a narrow slice, so the fleet does not depend
+ * on the engine's other fields.
  */
-export interface ReadingView {
-  readonly device_id: string;
-  readonly idx: number;
-  readonly timestamp: string;
-  readonly timestamp_ms: number;
-  readonly status_bits: number;
-  readonly alarm_status: { readonly [name: string]: boolean | number };
-  readonly risk_score: number;
-  readonly risk_level: string;
-  readonly voltage: number;
-  readonly current: number;
-  readonly pcb_temperature: number;
-  readonly sensor_temperature: number;
-  readonly arc_count: number;
-}
+export type ReadingView = Pick<
+  ScoredReading,
+  | 'device_id'
+  | 'idx'
+  | 'timestamp'
+  | 'timestamp_ms'
+  | 'status_bits'
+  | 'alarm_status'
+  | 'risk_score'
+  | 'risk_level'
+  | 'voltage'
+  | 'current'
+  | 'pcb_temperature'
+  | 'sensor_temperature'
+  | 'arc_count'
+>;
 
-export function readingTemperature(reading: ReadingView): number {
+export function readingTemperature(reading: Pick<ReadingView, 'pcb_temperature' | 'sensor_temperature'>): number {
   return Math.max(reading.pcb_temperature, reading.sensor_temperature);
 }
 

@@ -1,13 +1,11 @@
 import type { AlertSummary } from '../../../shared/protocol';
-import type { ReadingView } from './reading-view';
+import type { ScoredReading } from '../../../shared/scoring';
 
 /** Levels that the source system wrote to its Alerts table (`handle_high_risk_event`). */
 const ALERTING_LEVELS = new Set(['HIGH', 'CRITICAL']);
 const MAX_KEPT = 500;
 
-export interface RiskAlertInput extends ReadingView {
-  readonly alert_type: string;
-}
+export type RiskAlertInput = ScoredReading;
 
 /**
  * The seed's risk alerts: one entry when a device enters HIGH or CRITICAL (or climbs from HIGH to

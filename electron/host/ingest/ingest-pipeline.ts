@@ -2,7 +2,7 @@ import type { RegistryEntry } from '../../../shared/fleet/registry';
 import { parseRegistry } from '../../../shared/fleet/registry';
 import type { ScoringEngine } from '../../../shared/scoring';
 import type { FleetState } from '../fleet/fleet-state';
-import type { ReadingView } from '../fleet/reading-view';
+import type { ScoredReading } from '../../../shared/scoring';
 import type { QuarantineLog, QuarantineReason } from './quarantine';
 import { previewPayload } from './quarantine';
 import { RateMeter } from './rate-meter';
@@ -23,7 +23,7 @@ export interface IngestCounters {
 }
 
 export interface IngestListener {
-  onReading?(reading: ReadingView, receivedAtMs: number): void;
+  onReading?(reading: ScoredReading, receivedAtMs: number): void;
   onRegistry?(entries: ReadonlyArray<RegistryEntry>): void;
 }
 
@@ -106,7 +106,7 @@ export class IngestPipeline {
       return;
     }
     this.scored += 1;
-    const reading: ReadingView = outcome.result;
+    const reading = outcome.result;
     this.fleet.applyReading(reading, receivedAtMs);
     this.listener.onReading?.(reading, receivedAtMs);
   }

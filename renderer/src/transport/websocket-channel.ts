@@ -29,6 +29,8 @@ export function openWebSocketChannel(url: string): Promise<RpcChannel> {
       });
     });
     socket.addEventListener('message', (event: MessageEvent) => core.receive(event.data));
+    // An error is always followed by a close, which says all that is needed.
+    socket.addEventListener('error', () => {});
     socket.addEventListener('close', (event: CloseEvent) => {
       clearTimeout(openTimer);
       if (!opened) {

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { FleetState, RECENT_POINTS_PER_DEVICE } from '../../../electron/host/fleet/fleet-state';
 import { ACTIVE_WINDOW_MS, learnPeriod } from '../../../electron/host/fleet/liveness';
 import type { ReadingView } from '../../../electron/host/fleet/reading-view';
+import { parseStatusBits } from '../../../shared/scoring';
 
 const T0 = Date.parse('2026-03-01T10:00:00.000Z');
 
@@ -13,7 +14,7 @@ function reading(id: string, atMs: number, overrides: Partial<ReadingView> = {})
     timestamp: new Date(atMs).toISOString(),
     timestamp_ms: atMs,
     status_bits: 0,
-    alarm_status: { total_alarm_count: 0 },
+    alarm_status: parseStatusBits(0),
     risk_score: 0.1,
     risk_level: 'NORMAL',
     voltage: 220,
@@ -102,8 +103,8 @@ describe('fleet state', () => {
 
   test('total alarms accumulate the alarm count of each reading, as the seed did', () => {
     const fleet = new FleetState();
-    fleet.applyReading(reading('A', T0, { alarm_status: { total_alarm_count: 2 } }), T0);
-    fleet.applyReading(reading('A', T0 + 1000, { alarm_status: { total_alarm_count: 1 } }), T0 + 1000);
+    fleet.applyReading(reading('A', T0, { alarm_status: parseStatusBits(0b11) }), T0);
+    fleet.applyReading(reading('A', T0 + 1000, { alarm_status: parseStatusBits(0b100) }), T0 + 1000);
     assert.equal(fleet.info('A', T0)?.total_alarms, 3);
   });
 });
