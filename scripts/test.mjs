@@ -4,7 +4,7 @@
 //   node scripts/test.mjs unit e2e        only those suites
 // The e2e suite needs the built renderer, so it is built first when e2e runs.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,6 +38,17 @@ function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
   if (result.error) throw result.error;
   return result.status ?? 1;
+}
+
+// The integration and browser suites use a real broker and a real browser; say plainly what is missing.
+const missing = [];
+const onPath = (cmd) => spawnSync(cmd, ['--help'], { stdio: 'ignore' }).error === undefined;
+if (suites.includes('integration') && !onPath('mosquitto')) missing.push('mosquitto');
+if (suites.includes('e2e') && !existsSync(process.env.EMBERWATCH_CHROMIUM ?? '/usr/bin/chromium')) missing.push('chromium');
+if (missing.length > 0) {
+  console.error(`The tests need ${missing.join(' and ')}: on Debian or Ubuntu, sudo apt-get install -y ${missing.join(' ')}` +
+    ' (or set EMBERWATCH_CHROMIUM to another Chromium). To run only the unit tests: npm run test:unit');
+  process.exit(1);
 }
 
 if (suites.includes('e2e')) {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ConnectionHealth, ProtocolHandlers } from '../../shared/protocol';
-import type { ScoringEngine } from '../../shared/scoring';
+import type { ScoredReading, ScoringEngine } from '../../shared/scoring';
 import { createScoringEngine, generateAlertMessage } from '../../shared/scoring';
 import { parseHostArgs } from './config/parse-args';
 import type { HostConfig } from './config/resolve-config';
@@ -10,7 +10,7 @@ import { startEmbeddedBroker } from './demo/embedded-broker';
 import type { EmbeddedBroker } from './demo/embedded-broker';
 import { startSimulator } from './demo/run-simulator';
 import { FleetState } from './fleet/fleet-state';
-import { deviceRecommendations } from './fleet/recommendations';
+import { deviceRecommendations, readingAnalysis } from './fleet/recommendations';
 import { RiskAlertLog } from './fleet/risk-alerts';
 import type { HostStartOptions } from './host-api';
 import { IngestPipeline } from './ingest/ingest-pipeline';
@@ -54,7 +54,7 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   const registryStore = new DeviceRegistryStore(db);
 
   const engine: ScoringEngine = createScoringEngine({ config: config.scoring });
-  const fleet = new FleetState();
+  const fleet = new FleetState<ScoredReading>();
   fleet.applyRegistry(registryStore.load());
   const quarantine = new QuarantineLog();
   const alerts = new RiskAlertLog((reading) => generateAlertMessage(reading, config.language));
@@ -122,7 +122,8 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
     alerts,
     connections: (now): ReadonlyArray<ConnectionHealth> => connections.map((c) => c.health(now)),
     storeStats: () => ({ db_bytes: databaseBytes(dbFile), readings: 0, oldest_reading: null }),
-    recommendations: (info, history, latest) => deviceRecommendations(info, history, latest, config.language),
+    recommendations: (info, history) => deviceRecommendations(info, history, config.language),
+    analysis: (reading) => readingAnalysis(reading, config.language),
     now: () => Date.now(),
   });
 

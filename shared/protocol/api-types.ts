@@ -81,6 +81,30 @@ export interface Recommendation {
   readonly action: string;
 }
 
+/** How the newest reading was scored: the seed's analysis fields, for the device page. */
+export interface ReadingAnalysis {
+  readonly timestamp: string;
+  readonly risk_indicators: {
+    readonly temperature_risk: string;
+    readonly temperature_score: number;
+    readonly electrical_risk_score: number;
+    readonly gas_risk_score: number;
+    readonly total_risk_score: number;
+  };
+  readonly validation: { readonly is_valid: boolean; readonly errors: ReadonlyArray<string>; readonly warnings: ReadonlyArray<string> };
+  readonly alarm_status: AlarmStatusView;
+  readonly rule_based_risk: number;
+  readonly status_risk: number;
+  readonly pattern_risk: number;
+  readonly risk_modifier: number;
+  readonly risk_score: number;
+  readonly risk_level: RiskLevelName;
+  readonly confidence: number;
+  readonly alert_type: string;
+  /** What to do about this reading (the seed's `generate_recommendations`), in the console's language. */
+  readonly advice: ReadonlyArray<string>;
+}
+
 export interface DeviceInfo {
   readonly device_id: string;
   readonly name: string;
@@ -96,6 +120,7 @@ export interface DeviceInfo {
   readonly last_arc_count: number | null;
   readonly total_alarms: number;
   readonly readings: number;
+  readonly latest_analysis: ReadingAnalysis | null;
 }
 
 export interface DeviceDetailResponse {

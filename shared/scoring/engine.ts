@@ -135,6 +135,7 @@ export function createScoringEngine(options: ScoringEngineOptions = {}): Scoring
   }
 
   function scoreLine(line: string): ScoreOutcome {
+    if (typeof line !== 'string') return invalidJson(`line is not text (got ${line === null ? 'null' : typeof line})`);
     let text = line;
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.length === 0 || (text.charCodeAt(0) <= 0x20 && text.trim().length === 0)) {

@@ -12,14 +12,11 @@ import type { HistorySettings } from './config';
 
 const INITIAL_CAPACITY = 32;
 
-/** Closer than this to a threshold, a fast sum is recomputed the way the source computed it. */
+/**
+ * Closer than this to its threshold, a one-pass mean or slope is recomputed the careful way
+ * (numpy's pairwise mean; the centred slope) before it is compared.
+ */
 const NEAR_THRESHOLD = 1e-9;
-
-function nextPowerOfTwo(n: number): number {
-  let p = 1;
-  while (p < n) p *= 2;
-  return p;
-}
 
 export class DeviceHistory {
   private capacity = INITIAL_CAPACITY;
@@ -139,9 +136,9 @@ export class DeviceHistory {
    * The risk modifier for the entry at index `last`: from the newest `sampleSize` entries up to it
    * that lie within `windowMs` before it, if there are at least `minReadings` of them.
    *
-   * One pass gives the sums; a plain sum and the uncentred slope can differ from numpy's pairwise
-   * mean and the centred slope in the last bits, so a value that lands within a hair of its
-   * threshold is recomputed the careful way before it is compared.
+   * One pass gives the sums. A plain sum and the uncentred slope can differ from numpy's pairwise
+   * mean and the centred slope in the last bits, which only matters right at a threshold: there
+   * the value is recomputed the careful way before it is compared.
    */
   modifierAt(last: number, s: HistorySettings, scratch: Float64Array): number {
     const time = this.timeAt(last);
@@ -150,9 +147,14 @@ export class DeviceHistory {
     const times = this.times;
     const mask = this.mask;
     let found = 0;
-    for (let i = last; i >= 0 && found < look; i--) {
-      if ((times[(this.head + i) & mask] as number) < fromTime) break;
-      found++;
+    if (last === this.count - 1 && this.timeAt(0) >= fromTime) {
+      // The newest reading, with everything older than its window already pruned.
+      found = last + 1 < look ? last + 1 : look;
+    } else {
+      for (let i = last; i >= 0 && found < look; i--) {
+        if ((times[(this.head + i) & mask] as number) < fromTime) break;
+        found++;
+      }
     }
     if (found < s.minReadings) return 1.0;
 
@@ -178,7 +180,8 @@ export class DeviceHistory {
     if (n >= 3) {
       const meanX = (n - 1) / 2;
       trend = (sumIT - meanX * sumT) / ((n * (n * n - 1)) / 12);
-      if (Math.abs(trend - s.trendThreshold) <= NEAR_THRESHOLD) {
+      // The uncentred form loses digits in proportion to the temperatures' size.
+      if (Math.abs(trend - s.trendThreshold) <= NEAR_THRESHOLD * (1 + Math.abs(sumT / n))) {
         for (let k = 0; k < n; k++) scratch[k] = temps[(this.head + first + k) & mask] as number;
         trend = linearTrend(scratch, 0, n);
       }
@@ -218,7 +221,15 @@ export class HistoryStore {
       device = new DeviceHistory(s.maxEntries);
       this.devices.set(deviceId, device);
     }
-    const at = device.record(time, pcbTemp, totalRisk, arcCount);
+    let at = device.record(time, pcbTemp, totalRisk, arcCount);
+    if (at === device.size - 1) {
+      // Pruning first leaves exactly the newest reading's window in the ring.
+      const before = device.size;
+      device.prune(s.windowMs);
+      at -= before - device.size;
+      return device.modifierAt(at, s, this.scratch);
+    }
+    // A late reading may still need what pruning would drop; prune after.
     const modifier = device.modifierAt(at, s, this.scratch);
     device.prune(s.windowMs);
     return modifier;
@@ -239,9 +250,4 @@ export class HistoryStore {
   clear(): void {
     this.devices.clear();
   }
-}
-
-/** Capacity a ring needs at most for the settings: for sizing figures and tests. */
-export function historyCapacityBound(settings: HistorySettings): number {
-  return nextPowerOfTwo(settings.maxEntries);
 }

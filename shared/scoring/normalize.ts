@@ -136,7 +136,7 @@ function diagnose(message: Readonly<Record<string, unknown>>): ScoreError {
 }
 
 function describeTop(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   return `a ${typeof value}`;
 }
@@ -173,10 +173,10 @@ export function createReadingScratch(): MutableReading {
  * reported as INVALID_MESSAGE.
  */
 export function readMessageInto(message: unknown, into: MutableReading): ScoreError | undefined {
-  if (message === null || typeof message !== 'object' || Array.isArray(message)) {
-    return makeError('INVALID_MESSAGE', `message is not a JSON object (got ${describeTop(message)})`);
-  }
   try {
+    if (message === null || typeof message !== 'object' || Array.isArray(message)) {
+      return makeError('INVALID_MESSAGE', `message is not a JSON object (got ${describeTop(message)})`);
+    }
     return readFast(message as Readonly<Record<string, unknown>>, into);
   } catch {
     return makeError('INVALID_MESSAGE', 'message could not be read as a device message');

@@ -96,6 +96,13 @@ describe('simulator → Mosquitto → host → REST', { skip: mosquittoAvailable
     assert.equal(detail.status, 200);
     assert.deepEqual(sortedKeys(detail.body), ['device_info', 'recent_alerts', 'recommendations', 'timeseries_data']);
     assert.equal(detail.body.device_info.device_id, id);
+    const analysis = detail.body.device_info.latest_analysis;
+    assert.ok(analysis, 'the newest reading is explained');
+    assert.deepEqual(sortedKeys(analysis.risk_indicators), ['electrical_risk_score', 'gas_risk_score', 'temperature_risk', 'temperature_score', 'total_risk_score']);
+    assert.equal(analysis.risk_score, detail.body.device_info.current_risk_score);
+    assert.ok(analysis.confidence > 0 && analysis.confidence <= 1);
+    assert.ok(Array.isArray(analysis.advice));
+    assert.ok(Array.isArray(detail.body.recommendations));
     assert.ok(detail.body.timeseries_data.length > 0);
     assert.deepEqual(sortedKeys(detail.body.timeseries_data[0] as object), ['arc_count', 'current', 'risk_score', 'temperature', 'timestamp', 'voltage']);
 

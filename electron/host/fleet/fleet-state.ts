@@ -14,13 +14,13 @@ import { asRiskLevel, readingTemperature } from './reading-view';
 export const RECENT_POINTS_PER_DEVICE = 720;
 const COMMUNICATION_ERROR_STATUS = 4096;
 
-interface DeviceRecord {
+interface DeviceRecord<R extends ReadingView> {
   readonly id: string;
   name: string;
   zone: string;
   position: { readonly x: number; readonly y: number } | null;
   inRegistry: boolean;
-  last: ReadingView | null;
+  last: R | null;
   lastSeenMs: number | null;
   periodMs: number | null;
   readings: number;
@@ -45,11 +45,11 @@ function pointOf(reading: ReadingView): TimeseriesPoint {
  * The live picture of every device: registry identity, the newest reading and its score, and
  * liveness. It marks which devices changed so the host can push only those to the renderers.
  */
-export class FleetState {
-  private readonly devices = new Map<string, DeviceRecord>();
+export class FleetState<R extends ReadingView = ReadingView> {
+  private readonly devices = new Map<string, DeviceRecord<R>>();
   private readonly changed = new Set<string>();
 
-  private record(id: string): DeviceRecord {
+  private record(id: string): DeviceRecord<R> {
     let device = this.devices.get(id);
     if (!device) {
       device = {
@@ -73,7 +73,7 @@ export class FleetState {
   }
 
   /** Returns false when the reading is older than the device's newest (it is kept out of "last"). */
-  applyReading(reading: ReadingView, receivedAtMs: number): boolean {
+  applyReading(reading: R, receivedAtMs: number): boolean {
     const device = this.record(reading.device_id);
     if (device.lastSeenMs !== null) device.periodMs = learnPeriod(device.periodMs, receivedAtMs - device.lastSeenMs);
     device.lastSeenMs = receivedAtMs;
@@ -106,7 +106,7 @@ export class FleetState {
     return ids;
   }
 
-  private online(device: DeviceRecord, nowMs: number): boolean {
+  private online(device: DeviceRecord<R>, nowMs: number): boolean {
     if (device.last !== null && device.last.status_bits >= COMMUNICATION_ERROR_STATUS) return false;
     return isActive(device.lastSeenMs, nowMs) && !isSilent(device.lastSeenMs, device.periodMs, nowMs);
   }
@@ -157,10 +157,11 @@ export class FleetState {
       last_arc_count: last ? last.arc_count : null,
       total_alarms: device.totalAlarms,
       readings: device.readings,
+      latest_analysis: null,
     };
   }
 
-  latest(id: string): ReadingView | null {
+  latest(id: string): R | null {
     return this.devices.get(id)?.last ?? null;
   }
 

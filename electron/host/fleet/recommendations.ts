@@ -1,6 +1,6 @@
-import type { DeviceInfo, Recommendation, TimeseriesPoint } from '../../../shared/protocol';
-import { generateDeviceRecommendations } from '../../../shared/scoring';
-import type { ReadingView } from './reading-view';
+import type { DeviceInfo, ReadingAnalysis, Recommendation, TimeseriesPoint } from '../../../shared/protocol';
+import type { ScoredReading } from '../../../shared/scoring';
+import { generateDeviceRecommendations, generateRecommendations } from '../../../shared/scoring';
 
 /** The source dashboard read at most the newest 100 readings, newest first. */
 const SEED_HISTORY_LIMIT = 100;
@@ -9,7 +9,6 @@ const SEED_HISTORY_LIMIT = 100;
 export function deviceRecommendations(
   info: DeviceInfo,
   history: ReadonlyArray<TimeseriesPoint>,
-  _latest: ReadingView | null,
   language: 'en' | 'ko',
 ): ReadonlyArray<Recommendation> {
   const newestFirst = history.slice(-SEED_HISTORY_LIMIT).reverse();
@@ -18,4 +17,23 @@ export function deviceRecommendations(
     newestFirst,
     language,
   );
+}
+
+/** The analysis fields of a scored reading, with the seed's per-reading advice. */
+export function readingAnalysis(reading: ScoredReading, language: 'en' | 'ko'): ReadingAnalysis {
+  return {
+    timestamp: reading.timestamp,
+    risk_indicators: reading.risk_indicators,
+    validation: reading.validation,
+    alarm_status: reading.alarm_status,
+    rule_based_risk: reading.rule_based_risk,
+    status_risk: reading.status_risk,
+    pattern_risk: reading.pattern_risk,
+    risk_modifier: reading.risk_modifier,
+    risk_score: reading.risk_score,
+    risk_level: reading.risk_level,
+    confidence: reading.confidence,
+    alert_type: reading.alert_type,
+    advice: generateRecommendations(reading, language),
+  };
 }

@@ -33,7 +33,7 @@ export interface IngestListener {
  */
 export class IngestPipeline {
   private readonly engine: ScoringEngine;
-  private readonly fleet: FleetState;
+  private readonly fleet: FleetState<ScoredReading>;
   private readonly quarantine: QuarantineLog;
   private readonly listener: IngestListener;
   private readonly rate = new RateMeter();
@@ -42,7 +42,7 @@ export class IngestPipeline {
   private scored = 0;
   private duplicates = 0;
 
-  constructor(engine: ScoringEngine, fleet: FleetState, quarantine: QuarantineLog, listener: IngestListener = {}) {
+  constructor(engine: ScoringEngine, fleet: FleetState<ScoredReading>, quarantine: QuarantineLog, listener: IngestListener = {}) {
     this.engine = engine;
     this.fleet = fleet;
     this.quarantine = quarantine;

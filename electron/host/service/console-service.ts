@@ -3,12 +3,13 @@ import type {
   DeviceInfo,
   HealthResponse,
   ProtocolHandlers,
+  ReadingAnalysis,
   Recommendation,
   TimeseriesPoint,
 } from '../../../shared/protocol';
 import { ProtocolError } from '../../../shared/protocol';
 import type { FleetState } from '../fleet/fleet-state';
-import type { ReadingView } from '../fleet/reading-view';
+import type { ScoredReading } from '../../../shared/scoring';
 import { readingTemperature } from '../fleet/reading-view';
 import type { RiskAlertLog } from '../fleet/risk-alerts';
 import type { IngestPipeline } from '../ingest/ingest-pipeline';
@@ -28,13 +29,15 @@ export interface ServiceContext {
   readonly version: string;
   readonly startedAtMs: number;
   readonly demoBrokerUrl: string | null;
-  readonly fleet: FleetState;
+  readonly fleet: FleetState<ScoredReading>;
   readonly ingest: IngestPipeline;
   readonly quarantine: QuarantineLog;
   readonly alerts: RiskAlertLog;
   connections(nowMs: number): ReadonlyArray<ConnectionHealth>;
   storeStats(): StoreStats;
-  recommendations(info: DeviceInfo, history: ReadonlyArray<TimeseriesPoint>, latest: ReadingView | null): ReadonlyArray<Recommendation>;
+  recommendations(info: DeviceInfo, history: ReadonlyArray<TimeseriesPoint>): ReadonlyArray<Recommendation>;
+  /** The newest reading's analysis in the console's language. */
+  analysis(reading: ScoredReading): ReadingAnalysis;
   now(): number;
 }
 
@@ -85,14 +88,16 @@ export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
     'devices.list': async () => ({ devices: ctx.fleet.summaries(ctx.now()) }),
     'device.get': async (params) => {
       const id = requireId(params);
-      const info = ctx.fleet.info(id, ctx.now());
-      if (!info) throw new ProtocolError('NOT_FOUND', `no device ${JSON.stringify(id)}`);
+      const state = ctx.fleet.info(id, ctx.now());
+      if (!state) throw new ProtocolError('NOT_FOUND', `no device ${JSON.stringify(id)}`);
+      const latest = ctx.fleet.latest(id);
+      const info: DeviceInfo = { ...state, latest_analysis: latest ? ctx.analysis(latest) : null };
       const timeseries = ctx.fleet.timeseries(id);
       return {
         device_info: info,
         timeseries_data: timeseries,
         recent_alerts: ctx.alerts.recent(20, id),
-        recommendations: ctx.recommendations(info, timeseries, ctx.fleet.latest(id)),
+        recommendations: ctx.recommendations(info, timeseries),
       };
     },
     'quarantine.list': async (params) => {

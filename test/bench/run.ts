@@ -1,0 +1,41 @@
+import { cpus, totalmem } from 'node:os';
+import type { BenchSection } from './bench-types';
+import { runScoringBench } from './scoring.bench';
+
+// `npm run bench`: every section measures its own baseline in the same run, so the ratios hold on a
+// noisy machine; the absolute figures are for reading, not for asserting.
+
+const SECTIONS: ReadonlyArray<{ readonly name: string; readonly run: () => Promise<BenchSection> }> = [
+  { name: 'scoring', run: runScoringBench },
+];
+
+function formatValue(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString('en-US');
+  return value.toFixed(Math.abs(value) >= 10 ? 1 : 3);
+}
+
+export function formatSection(section: BenchSection): string {
+  const width = Math.max(...section.figures.map((f) => f.label.length), 10);
+  const lines = [`== ${section.name}`];
+  for (const figure of section.figures) lines.push(`  ${figure.label.padEnd(width)}  ${formatValue(figure.value).padStart(14)} ${figure.unit}`);
+  for (const note of section.notes ?? []) lines.push(`  note: ${note}`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const chosen = only.length === 0 ? SECTIONS : SECTIONS.filter((s) => only.includes(s.name));
+  if (chosen.length === 0) {
+    process.stderr.write(`unknown section(s) ${only.join(', ')}; choose from ${SECTIONS.map((s) => s.name).join(', ')}\n`);
+    process.exit(2);
+  }
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  process.stdout.write(`Emberwatch bench — Node ${process.version}, ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB\n`);
+  for (const section of chosen) process.stdout.write(`${formatSection(await section.run())}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});
