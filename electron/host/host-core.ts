@@ -21,7 +21,7 @@ import { createLogger } from './log/logger';
 import { createConsoleService } from './service/console-service';
 import { startDeviceChangePublisher } from './service/device-changes';
 import { EventHub } from './service/event-hub';
-import { DATABASE_FILE_NAME, openDatabase } from './store/database';
+import { DATABASE_FILE_NAME, openDatabase, readSiteId } from './store/database';
 import { DeviceRegistryStore } from './store/device-registry-store';
 import { databaseBytes } from './store/store-stats';
 import { CONSOLE_VERSION } from './version';
@@ -52,6 +52,7 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   const dbFile = join(dataDir, DATABASE_FILE_NAME);
   const db = openDatabase(dbFile, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
   const registryStore = new DeviceRegistryStore(db);
+  const siteId = readSiteId(db);
 
   const engine: ScoringEngine = createScoringEngine({ config: config.scoring });
   const fleet = new FleetState<ScoredReading>();
@@ -75,7 +76,8 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   const connectionSettings = [...config.connections];
   if (config.demo) {
     broker = await startEmbeddedBroker();
-    connectionSettings.push({ id: 'demo', url: broker.url, topics: [DEVICE_DATA_TOPIC], qos: 1 });
+    // aedes speaks MQTT 3.1.1; a demo needs no session kept across restarts.
+    connectionSettings.push({ id: 'demo', url: broker.url, topics: [DEVICE_DATA_TOPIC], qos: 1, protocol_version: 4, clean_session: true });
     log.info('demo fleet: embedded broker started', { url: broker.url, devices: config.demo.devices });
   } else if (connectionSettings.length === 0) {
     log.warn('no MQTT connection configured and the demo is off: the console starts empty');
@@ -89,7 +91,12 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   for (const settingsOfConnection of connectionSettings) {
     const connection = new MqttConnection(
       settingsOfConnection,
-      (id, topic, payload, at) => ingest.handle(id, topic, payload, at),
+      // Stable across restarts, so the broker keeps our persistent session while we are away.
+      `emberwatch-${siteId.slice(0, 8)}-${settingsOfConnection.id}`,
+      (id, topic, payload, at, ack) => {
+        ingest.handle(id, topic, payload, at);
+        ack();
+      },
       log,
       publishConnections,
     );

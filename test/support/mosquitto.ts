@@ -34,12 +34,27 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   throw new Error(`mosquitto did not listen on ${port} within ${timeoutMs} ms`);
 }
 
-/** A real Mosquitto on a free loopback port, with its own config and no persistence between tests. */
-export async function startMosquitto(extraConfig: ReadonlyArray<string> = []): Promise<Mosquitto> {
-  const port = await freePort();
+export interface MosquittoOptions {
+  /** Lines added after the listener line (listener options such as certificates apply to it). */
+  readonly config?: ReadonlyArray<string>;
+  /** Reuse a port, e.g. to restart the broker where clients expect it. */
+  readonly port?: number;
+  /** Keep sessions and queued messages on disk in this folder, across broker restarts. */
+  readonly persistenceDir?: string;
+}
+
+/** A real Mosquitto on a free loopback port, with its own config (no persistence unless asked). */
+export async function startMosquitto(options: MosquittoOptions | ReadonlyArray<string> = {}): Promise<Mosquitto> {
+  const opts: MosquittoOptions = Array.isArray(options) ? { config: options as ReadonlyArray<string> } : (options as MosquittoOptions);
+  const port = opts.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'emberwatch-mosquitto-'));
   const conf = join(dir, 'mosquitto.conf');
-  writeFileSync(conf, [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence false', ...extraConfig, ''].join('\n'));
+  const persistence = opts.persistenceDir
+    ? ['persistence true', `persistence_location ${opts.persistenceDir}/`, 'autosave_interval 1']
+    : ['persistence false'];
+  // Started as root, Mosquitto drops to its own user and could not read the test's private temp files.
+  const user = process.getuid?.() === 0 ? ['user root'] : [];
+  writeFileSync(conf, [...user, 'allow_anonymous true', ...persistence, `listener ${port} 127.0.0.1`, ...(opts.config ?? []), ''].join('\n'));
   const child = spawn('mosquitto', ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

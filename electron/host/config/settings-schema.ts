@@ -37,6 +37,20 @@ const connectionSpec: FieldSpec = {
       default: ['fire-prediction/device/+/data'],
     },
     qos: { kind: 'integer', description: 'Subscription QoS.', min: 0, max: 1, default: 1 },
+    password_file: { kind: 'string', description: 'A file holding the broker password (kept out of settings.json).' },
+    ca_file: { kind: 'string', description: 'PEM file of the CA that signed the broker certificate (AWS: AmazonRootCA1.pem).' },
+    cert_file: { kind: 'string', description: 'PEM client certificate for mutual TLS (AWS IoT Core).' },
+    key_file: { kind: 'string', description: 'PEM private key of the client certificate.' },
+    alpn: {
+      kind: 'array',
+      description: 'TLS ALPN protocols; AWS IoT Core on port 443 gets x-amzn-mqtt-ca by itself.',
+      items: { kind: 'string', description: 'An ALPN protocol name.' },
+    },
+    protocol_version: { kind: 'integer', description: 'MQTT version: 5, or 4 for 3.1.1-only brokers.', min: 4, max: 5, default: 5 },
+    clean_session: { kind: 'boolean', description: 'Start with a clean session (loses what was published while away).', default: false },
+    session_expiry_s: { kind: 'integer', description: 'MQTT 5 session expiry: how long the broker keeps messages for us while away.', min: 0, max: 4294967295, default: 86400 },
+    keepalive_s: { kind: 'integer', description: 'MQTT keepalive, seconds.', min: 5, max: 3600, default: 30 },
+    limit_per_s: { kind: 'number', description: 'The broker\'s publish-rate limit for this connection (AWS IoT: 100), shown and warned against.', min: 1 },
   },
 };
 

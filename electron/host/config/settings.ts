@@ -6,6 +6,16 @@ export interface ConnectionSettings {
   readonly username?: string;
   readonly topics: ReadonlyArray<string>;
   readonly qos: 0 | 1;
+  readonly password_file?: string;
+  readonly ca_file?: string;
+  readonly cert_file?: string;
+  readonly key_file?: string;
+  readonly alpn?: ReadonlyArray<string>;
+  readonly protocol_version?: 4 | 5;
+  readonly clean_session?: boolean;
+  readonly session_expiry_s?: number;
+  readonly keepalive_s?: number;
+  readonly limit_per_s?: number;
 }
 
 export interface Settings {

@@ -1,22 +1,33 @@
-import { randomBytes } from 'node:crypto';
 import type { IClientOptions, MqttClient } from 'mqtt';
 import { connect } from 'mqtt';
 import type { ConnectionHealth, ConnectionState } from '../../../shared/protocol';
 import { REGISTRY_TOPIC } from '../../../shared/fleet/registry';
 import type { ConnectionSettings } from '../config/settings';
 import type { Logger } from '../log/logger';
+import type { Backoff } from './backoff';
+import { createBackoff } from './backoff';
+import { buildClientOptions, rateLimitFor } from './connection-options';
+import type { PubackGate } from './puback-gate';
+import { installPubackGate } from './puback-gate';
 import { RateMeter } from './rate-meter';
 
-export type MessageHandler = (connectionId: string, topic: string, payload: Uint8Array, receivedAtMs: number) => void;
+/**
+ * Called for every message. `ack` lets the broker's QoS 1 acknowledgement go: call it once the
+ * message is safely stored (or quarantined, or known to be a duplicate). For QoS 0 it does nothing.
+ */
+export type MessageHandler = (connectionId: string, topic: string, payload: Uint8Array, receivedAtMs: number, ack: () => void) => void;
 
-/** AWS IoT Core's per-connection publish limit; other brokers have none we know of. */
-const AWS_IOT_LIMIT_PER_S = 100;
+/** A connection that stays up this long has recovered: the next failure starts from the short delay. */
+const STABLE_AFTER_MS = 30_000;
+/** Closed this soon after connecting, this many times in a row: someone else uses our client id. */
+const FLAP_WINDOW_MS = 5_000;
+const FLAPS_FOR_TAKEOVER = 3;
+/** MQTT 5 DISCONNECT reason "Session taken over". */
+const SESSION_TAKEN_OVER = 0x8e;
+/** Warn when a connection carries this share of its broker's rate limit. */
+const LIMIT_WARNING_SHARE = 0.8;
+const LIMIT_WARNING_INTERVAL_MS = 60_000;
 
-function limitFor(url: string): number | null {
-  return /\.iot\.[a-z0-9-]+\.amazonaws\.com/i.test(url) ? AWS_IOT_LIMIT_PER_S : null;
-}
-
-/** Hides credentials so a URL can be shown and logged. */
 export function displayUrl(url: string): string {
   try {
     const parsed = new URL(url);
@@ -28,23 +39,33 @@ export function displayUrl(url: string): string {
 }
 
 /**
- * One broker connection: subscribes to the device topics and the registry, reconnects by itself,
- * and reports its state and message rate for the health panel.
+ * One broker connection: a persistent session, subscriptions to the device topics and the registry,
+ * reconnection with jittered backoff, and the figures the health panel shows.
  */
 export class MqttConnection {
   readonly id: string;
+  readonly clientId: string;
   private readonly settings: ConnectionSettings;
   private readonly onMessage: MessageHandler;
   private readonly log: Logger;
+  private readonly onStateChange: () => void;
   private readonly rate = new RateMeter();
+  private readonly backoff: Backoff = createBackoff();
   private client: MqttClient | null = null;
+  private gate: PubackGate | null = null;
   private state: ConnectionState = 'connecting';
   private messages = 0;
   private lastError: string | null = null;
-  private readonly onStateChange: () => void;
+  private connectedAtMs: number | null = null;
+  private shortLivedInARow = 0;
+  private takenOver = false;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private lastLimitWarningMs = 0;
+  private stopped = false;
 
-  constructor(settings: ConnectionSettings, onMessage: MessageHandler, log: Logger, onStateChange: () => void = () => {}) {
+  constructor(settings: ConnectionSettings, clientId: string, onMessage: MessageHandler, log: Logger, onStateChange: () => void = () => {}) {
     this.id = settings.id;
+    this.clientId = settings.client_id ?? clientId;
     this.settings = settings;
     this.onMessage = onMessage;
     this.log = log;
@@ -53,48 +74,116 @@ export class MqttConnection {
 
   start(): void {
     const options: IClientOptions = {
-      clientId: this.settings.client_id ?? `emberwatch-${randomBytes(4).toString('hex')}`,
-      clean: true,
-      reconnectPeriod: 1000,
-      connectTimeout: 10_000,
-      keepalive: 30,
-      ...(this.settings.username !== undefined ? { username: this.settings.username } : {}),
+      ...buildClientOptions(this.settings, this.clientId),
+      customHandleAcks: (topic, message, packet, done) => {
+        // QoS 1: the message is taken now; its PUBACK waits in the gate for the commit.
+        const release = packet.messageId !== undefined && this.gate ? this.gate.hold(packet.messageId) : () => {};
+        this.deliver(topic, message, release);
+        done(0);
+      },
     };
     const client = connect(this.settings.url, options);
     this.client = client;
-    client.on('connect', () => {
-      this.setState('connected');
-      const topics = [...this.settings.topics, REGISTRY_TOPIC];
-      const qos = this.settings.qos;
-      client.subscribe(topics.map((t) => t), { qos }, (error) => {
-        if (error) {
-          this.lastError = `subscribe failed: ${error.message}`;
-          this.log.error('mqtt subscribe failed', { connection: this.id, error: error.message });
-        }
-      });
-      this.log.info('mqtt connected', { connection: this.id, url: displayUrl(this.settings.url) });
-    });
-    client.on('reconnect', () => this.setState('reconnecting'));
-    client.on('offline', () => this.setState('offline'));
-    client.on('close', () => {
-      if (this.state === 'connected') this.setState('reconnecting');
+    this.gate = installPubackGate(client);
+    client.on('connect', (connack) => this.onConnect(client, connack.sessionPresent));
+    client.on('close', () => this.onClose());
+    client.on('disconnect', (packet) => {
+      if (packet.reasonCode === SESSION_TAKEN_OVER) this.markTakeover();
     });
     client.on('error', (error) => {
       this.lastError = error.message;
       this.log.warn('mqtt error', { connection: this.id, error: error.message });
     });
-    client.on('message', (topic, payload) => {
-      const now = Date.now();
-      this.messages += 1;
-      this.rate.add(now);
-      this.onMessage(this.id, topic, payload, now);
+    client.on('message', (topic, payload, packet) => {
+      // QoS 1 and 2 arrive through customHandleAcks; only QoS 0 is taken here.
+      if (packet.qos === 0) this.deliver(topic, payload, () => {});
     });
+  }
+
+  private deliver(topic: string, payload: Uint8Array, ack: () => void): void {
+    const now = Date.now();
+    this.messages += 1;
+    this.rate.add(now);
+    this.warnNearLimit(now);
+    this.onMessage(this.id, topic, payload, now, ack);
+  }
+
+  private onConnect(client: MqttClient, sessionPresent: boolean): void {
+    this.gate?.newConnection();
+    this.connectedAtMs = Date.now();
+    this.setState('connected');
+    const topics = [...this.settings.topics, REGISTRY_TOPIC];
+    client.subscribe(topics, { qos: this.settings.qos }, (error, granted) => {
+      if (error) {
+        this.lastError = `subscribe failed: ${error.message}`;
+        this.log.error('mqtt subscribe failed', { connection: this.id, error: error.message });
+        return;
+      }
+      const refused = (granted ?? []).filter((g) => g.qos === 128 || (typeof g.qos === 'number' && g.qos > 2));
+      if (refused.length > 0) {
+        this.lastError = `the broker refused the subscription to ${refused.map((g) => g.topic).join(', ')}: check that the console's credentials may subscribe (AWS IoT: iot:Subscribe on topicfilter/… and iot:Receive on topic/…)`;
+        this.log.error('mqtt subscription refused', { connection: this.id, topics: refused.map((g) => g.topic) });
+      }
+    });
+    this.log.info('mqtt connected', { connection: this.id, url: displayUrl(this.settings.url), clientId: this.clientId, sessionPresent });
+  }
+
+  private onClose(): void {
+    if (this.stopped) return;
+    const upFor = this.connectedAtMs === null ? null : Date.now() - this.connectedAtMs;
+    this.connectedAtMs = null;
+    if (upFor !== null) {
+      if (upFor < FLAP_WINDOW_MS) this.shortLivedInARow += 1;
+      else this.shortLivedInARow = 0;
+      if (upFor >= STABLE_AFTER_MS) {
+        this.backoff.reset();
+        this.takenOver = false;
+      }
+      if (this.shortLivedInARow >= FLAPS_FOR_TAKEOVER) this.markTakeover();
+    }
+    this.setState(this.state === 'connected' ? 'reconnecting' : 'offline');
+    this.scheduleReconnect();
+  }
+
+  private markTakeover(): void {
+    if (this.takenOver) return;
+    this.takenOver = true;
+    this.lastError = `another client is connected with the client id "${this.clientId}" (the broker keeps only one): give each console its own client_id`;
+    this.log.error('duplicate MQTT client id', { connection: this.id, clientId: this.clientId });
+  }
+
+  private scheduleReconnect(): void {
+    if (this.reconnectTimer || this.stopped) return;
+    // While another client holds our id, retrying quickly would only knock it off again: wait the longest.
+    let delay = this.backoff.next();
+    if (this.takenOver) delay = Math.max(delay, 60_000);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (this.stopped || !this.client) return;
+      this.setState('reconnecting');
+      this.client.reconnect();
+    }, delay);
+    this.reconnectTimer.unref();
+  }
+
+  private warnNearLimit(now: number): void {
+    const limit = rateLimitFor(this.settings);
+    if (limit === null || now - this.lastLimitWarningMs < LIMIT_WARNING_INTERVAL_MS) return;
+    const rate = this.rate.perSecond(now);
+    if (rate < limit * LIMIT_WARNING_SHARE) return;
+    this.lastLimitWarningMs = now;
+    this.log.warn('connection near its broker rate limit', { connection: this.id, rate_per_s: rate, limit_per_s: limit });
   }
 
   private setState(state: ConnectionState): void {
     if (this.state === state) return;
     this.state = state;
     this.onStateChange();
+  }
+
+  /** PUBACKs held for readings not yet committed. */
+  pendingAcks(): number {
+    return this.gate?.pending() ?? 0;
   }
 
   health(nowMs: number): ConnectionHealth {
@@ -104,12 +193,15 @@ export class MqttConnection {
       state: this.state,
       messages: this.messages,
       rate_per_s: this.rate.perSecond(nowMs),
-      limit_per_s: limitFor(this.settings.url),
+      limit_per_s: rateLimitFor(this.settings),
       last_error: this.lastError,
     };
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
     const client = this.client;
     this.client = null;
     this.state = 'closed';

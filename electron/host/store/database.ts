@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Migration } from './migrations';
-import { MIGRATIONS } from './migrations';
+import type { Migration } from './migrations/index';
+import { MIGRATIONS } from './migrations/index';
 
 export type SqliteDatabase = Database.Database;
 
@@ -58,4 +58,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): SqliteDat
     throw error;
   }
   return db;
+}
+
+/** The site's identity, made once when its database was created; it names the console to brokers. */
+export function readSiteId(db: SqliteDatabase): string {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'site_id'").get() as { value: string } | undefined;
+  if (!row) throw new Error('the database has no site id');
+  return row.value;
 }

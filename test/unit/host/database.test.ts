@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { NewerDatabaseError, openDatabase } from '../../../electron/host/store/database';
 import { DeviceRegistryStore } from '../../../electron/host/store/device-registry-store';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/host/store/migrations';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/host/store/migrations/index';
 
 function dbFile(): string {
   return join(mkdtempSync(join(tmpdir(), 'emberwatch-db-')), 'emberwatch.db');
