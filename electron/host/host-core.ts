@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ConnectionHealth, ProtocolHandlers } from '../../shared/protocol';
 import type { ScoredReading, ScoringEngine } from '../../shared/scoring';
 import { createScoringEngine, generateAlertMessage } from '../../shared/scoring';
+import { createAnalyticsRunner } from './analytics/analytics-runner';
 import { parseHostArgs } from './config/parse-args';
 import type { HostConfig } from './config/resolve-config';
 import { DEVICE_DATA_TOPIC, resolveDataDir, resolveHostConfig } from './config/resolve-config';
@@ -20,6 +21,7 @@ import type { Logger } from './log/logger';
 import { createLogger } from './log/logger';
 import { createConsoleService } from './service/console-service';
 import { startDeviceChangePublisher } from './service/device-changes';
+import { MonitoringWatch } from './service/monitoring-watch';
 import { EventHub } from './service/event-hub';
 import { DATABASE_FILE_NAME, openDatabase, readSiteId } from './store/database';
 import { DeviceRegistryStore } from './store/device-registry-store';
@@ -37,6 +39,7 @@ export interface HostCore {
 }
 
 const HEALTH_PUSH_INTERVAL_MS = 2000;
+const MONITORING_CHECK_MS = 2000;
 
 /**
  * Starts the host: settings, store, scoring, ingestion (a configured broker, or the embedded demo
@@ -60,9 +63,18 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   const quarantine = new QuarantineLog();
   const alerts = new RiskAlertLog((reading) => generateAlertMessage(reading, config.language));
   const hub = new EventHub();
+  const analytics = createAnalyticsRunner({
+    registry: registryStore.load(),
+    onEvent: (event) => hub.emit('analytics.event', { event }),
+    onError: (error, deviceId) => log.error('stream analytics failed', { device: deviceId, error: String(error) }),
+  });
   const ingest = new IngestPipeline(engine, fleet, quarantine, {
-    onReading: (reading) => alerts.observe(reading),
+    onReading: (reading, receivedAtMs) => {
+      alerts.observe(reading);
+      analytics.observe(reading, receivedAtMs);
+    },
     onRegistry: (entries) => {
+      analytics.applyRegistry(entries);
       try {
         registryStore.save(entries, 'mqtt', new Date().toISOString());
       } catch (error) {
@@ -119,6 +131,25 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
     stopSimulator = () => simulator.stop();
   }
 
+  const monitoring = new MonitoringWatch(startedAtMs);
+  const updateMonitoring = (): void => {
+    const lastMessages = connections.map((c) => c.lastMessageAt()).filter((t): t is number => t !== null);
+    const changed = monitoring.update({
+      nowMs: Date.now(),
+      connections: connections.length,
+      connected: connections.filter((c) => c.isConnected()).length,
+      lastMessageAtMs: lastMessages.length > 0 ? Math.max(...lastMessages) : null,
+    });
+    if (changed) {
+      const state = monitoring.current();
+      if (state.lost) log.error('monitoring lost', { reason: state.reason, detail: state.detail });
+      else log.info('monitoring restored');
+    }
+  };
+  updateMonitoring();
+  const monitoringTimer = setInterval(updateMonitoring, MONITORING_CHECK_MS);
+  monitoringTimer.unref();
+
   const handlers = createConsoleService({
     version: CONSOLE_VERSION,
     startedAtMs,
@@ -127,7 +158,12 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
     ingest,
     quarantine,
     alerts,
+    analytics,
     connections: (now): ReadonlyArray<ConnectionHealth> => connections.map((c) => c.health(now)),
+    monitoring: () => {
+      updateMonitoring();
+      return monitoring.current();
+    },
     storeStats: () => ({ db_bytes: databaseBytes(dbFile), readings: 0, oldest_reading: null }),
     recommendations: (info, history) => deviceRecommendations(info, history, config.language),
     analysis: (reading) => readingAnalysis(reading, config.language),
@@ -154,6 +190,8 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       if (stopped) return;
       stopped = true;
       clearInterval(healthTimer);
+      analytics.stop();
+      clearInterval(monitoringTimer);
       stopPublisher();
       if (stopSimulator) await stopSimulator();
       await Promise.all(connections.map((c) => c.stop()));

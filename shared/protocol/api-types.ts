@@ -4,6 +4,16 @@
  * the renderer receives exactly the same objects over the protocol.
  */
 
+import type {
+  ArcPatternView,
+  DeviceAggregatesView,
+  DeviceAnomaliesView,
+  PredictionView,
+  TrendView,
+  ZoneDetailView,
+  ZonesView,
+} from '../analytics/types';
+
 export const RISK_LEVEL_NAMES = ['NORMAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export type RiskLevelName = (typeof RISK_LEVEL_NAMES)[number];
 
@@ -128,7 +138,22 @@ export interface DeviceDetailResponse {
   readonly timeseries_data: ReadonlyArray<TimeseriesPoint>;
   readonly recent_alerts: ReadonlyArray<AlertSummary>;
   readonly recommendations: ReadonlyArray<Recommendation>;
+  /** Stream analytics (shared/analytics): 5-minute aggregates and the 5/15/30/60-minute windows; null before the first reading. */
+  readonly aggregates: DeviceAggregatesView | null;
+  /** Conditions active now, the device's newest analytics events, late and duplicate readings. */
+  readonly anomalies: DeviceAnomaliesView | null;
+  /** ARC_PATTERN_ANALYSIS over the last 10 minutes. */
+  readonly arc_pattern: ArcPatternView | null;
+  /** The hour's temporal pattern: trends, velocity, FFT periodicity. */
+  readonly trend: TrendView | null;
+  /** Time to 60 °C, 100 A and 8 mA from the fitted trends, with confidence. */
+  readonly prediction: PredictionView | null;
 }
+
+/** `zones.list` / `GET /api/zones`: zone risk for every zone, and the fleet's risk distribution. */
+export type ZonesResponse = ZonesView;
+/** `zone.get` / `GET /api/zone/:id`: one zone's members, current correlations and events. */
+export type ZoneDetailResponse = ZoneDetailView;
 
 export interface RealtimeResponse {
   readonly timestamp: string;
@@ -175,6 +200,13 @@ export interface HealthResponse {
     readonly db_bytes: number;
     readonly readings: number;
     readonly oldest_reading: string | null;
+  };
+  /** Whether the console can watch at all; while lost it stands in for per-device communication losses. */
+  readonly monitoring: {
+    readonly lost: boolean;
+    readonly reason: string | null;
+    readonly detail: string | null;
+    readonly since: string;
   };
 }
 

@@ -62,6 +62,7 @@ export class MqttConnection {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private lastLimitWarningMs = 0;
   private stopped = false;
+  private lastMessageAtMs: number | null = null;
 
   constructor(settings: ConnectionSettings, clientId: string, onMessage: MessageHandler, log: Logger, onStateChange: () => void = () => {}) {
     this.id = settings.id;
@@ -73,18 +74,18 @@ export class MqttConnection {
   }
 
   start(): void {
-    const options: IClientOptions = {
-      ...buildClientOptions(this.settings, this.clientId),
-      customHandleAcks: (topic, message, packet, done) => {
-        // QoS 1: the message is taken now; its PUBACK waits in the gate for the commit.
-        const release = packet.messageId !== undefined && this.gate ? this.gate.hold(packet.messageId) : () => {};
-        this.deliver(topic, message, release);
-        done(0);
-      },
-    };
+    const options: IClientOptions = buildClientOptions(this.settings, this.clientId);
     const client = connect(this.settings.url, options);
     this.client = client;
-    this.gate = installPubackGate(client);
+    const gate = installPubackGate(client);
+    this.gate = gate;
+    // mqtt.js calls handleMessage for every publish (any MQTT version) and sends the PUBACK when its
+    // callback runs; the gate holds that PUBACK until the reading is committed.
+    client.handleMessage = (packet, callback): void => {
+      const release = packet.qos === 1 && packet.messageId !== undefined ? gate.hold(packet.messageId) : () => {};
+      this.deliver(packet.topic, packet.payload as Uint8Array, release);
+      callback();
+    };
     client.on('connect', (connack) => this.onConnect(client, connack.sessionPresent));
     client.on('close', () => this.onClose());
     client.on('disconnect', (packet) => {
@@ -94,14 +95,11 @@ export class MqttConnection {
       this.lastError = error.message;
       this.log.warn('mqtt error', { connection: this.id, error: error.message });
     });
-    client.on('message', (topic, payload, packet) => {
-      // QoS 1 and 2 arrive through customHandleAcks; only QoS 0 is taken here.
-      if (packet.qos === 0) this.deliver(topic, payload, () => {});
-    });
   }
 
   private deliver(topic: string, payload: Uint8Array, ack: () => void): void {
     const now = Date.now();
+    this.lastMessageAtMs = now;
     this.messages += 1;
     this.rate.add(now);
     this.warnNearLimit(now);
@@ -179,6 +177,15 @@ export class MqttConnection {
     if (this.state === state) return;
     this.state = state;
     this.onStateChange();
+  }
+
+  /** Receive time of the newest message on this connection, or null. */
+  lastMessageAt(): number | null {
+    return this.lastMessageAtMs;
+  }
+
+  isConnected(): boolean {
+    return this.state === 'connected';
   }
 
   /** PUBACKs held for readings not yet committed. */

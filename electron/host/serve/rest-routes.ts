@@ -34,6 +34,7 @@ export function routeRestRequest(httpMethod: string, url: URL): RestRoute | null
     case '/api/health': return { method: 'health.get', params: {} };
     case '/api/overview': return { method: 'overview.get', params: {} };
     case '/api/devices': return { method: 'devices.list', params: {} };
+    case '/api/zones': return { method: 'zones.list', params: {} };
     case '/api/quarantine': {
       const limit = optionalInteger(url.searchParams, 'limit');
       return { method: 'quarantine.list', params: limit === undefined ? {} : { limit } };
@@ -44,5 +45,7 @@ export function routeRestRequest(httpMethod: string, url: URL): RestRoute | null
   if (device) return { method: 'device.get', params: { id: segment(device[1] as string) } };
   const realtime = /^\/api\/realtime\/([^/]+)$/.exec(path);
   if (realtime) return { method: 'realtime.get', params: { id: segment(realtime[1] as string) } };
+  const zone = /^\/api\/zone\/([^/]+)$/.exec(path);
+  if (zone) return { method: 'zone.get', params: { id: segment(zone[1] as string) } };
   return null;
 }

@@ -8,6 +8,7 @@ import type {
   TimeseriesPoint,
 } from '../../../shared/protocol';
 import { ProtocolError } from '../../../shared/protocol';
+import type { AnalyticsQueries } from '../analytics/analytics-runner';
 import type { FleetState } from '../fleet/fleet-state';
 import type { ScoredReading } from '../../../shared/scoring';
 import { readingTemperature } from '../fleet/reading-view';
@@ -33,8 +34,11 @@ export interface ServiceContext {
   readonly ingest: IngestPipeline;
   readonly quarantine: QuarantineLog;
   readonly alerts: RiskAlertLog;
+  /** The stream analytics: device aggregates, trends and predictions, zone risk. */
+  readonly analytics: AnalyticsQueries;
   connections(nowMs: number): ReadonlyArray<ConnectionHealth>;
   storeStats(): StoreStats;
+  monitoring(): HealthResponse['monitoring'];
   recommendations(info: DeviceInfo, history: ReadonlyArray<TimeseriesPoint>): ReadonlyArray<Recommendation>;
   /** The newest reading's analysis in the console's language. */
   analysis(reading: ScoredReading): ReadingAnalysis;
@@ -51,7 +55,7 @@ export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
   const health = (): HealthResponse => {
     const now = ctx.now();
     const connections = ctx.connections(now);
-    const verdict = judgeHealth(connections);
+    const verdict = judgeHealth(connections, ctx.monitoring());
     const counters = ctx.ingest.counters(now);
     return {
       status: verdict.status,
@@ -68,6 +72,7 @@ export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
       },
       quarantine: { total: ctx.quarantine.total(), by_reason: ctx.quarantine.byReason() },
       store: ctx.storeStats(),
+      monitoring: ctx.monitoring(),
     };
   };
 
@@ -93,12 +98,25 @@ export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
       const latest = ctx.fleet.latest(id);
       const info: DeviceInfo = { ...state, latest_analysis: latest ? ctx.analysis(latest) : null };
       const timeseries = ctx.fleet.timeseries(id);
+      const analytics = ctx.analytics.device(id);
       return {
         device_info: info,
         timeseries_data: timeseries,
         recent_alerts: ctx.alerts.recent(20, id),
         recommendations: ctx.recommendations(info, timeseries),
+        aggregates: analytics?.aggregates ?? null,
+        anomalies: analytics?.anomalies ?? null,
+        arc_pattern: analytics?.arc_pattern ?? null,
+        trend: analytics?.trend ?? null,
+        prediction: analytics?.prediction ?? null,
       };
+    },
+    'zones.list': async () => ctx.analytics.zones(),
+    'zone.get': async (params) => {
+      const id = requireId(params);
+      const zone = ctx.analytics.zone(id);
+      if (!zone) throw new ProtocolError('NOT_FOUND', `no zone ${JSON.stringify(id)}`);
+      return zone;
     },
     'quarantine.list': async (params) => {
       const limit = params.limit ?? 100;

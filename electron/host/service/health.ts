@@ -4,7 +4,13 @@ import type { ConnectionHealth, HealthResponse } from '../../../shared/protocol'
  * The console's verdict on itself. `down`: it cannot watch anything (no connection configured, or
  * none connected). `degraded`: it watches, but not everything (a connection is down).
  */
-export function judgeHealth(connections: ReadonlyArray<ConnectionHealth>): { status: HealthResponse['status']; reasons: string[] } {
+export function judgeHealth(
+  connections: ReadonlyArray<ConnectionHealth>,
+  monitoring: HealthResponse['monitoring'] = { lost: false, reason: null, detail: null, since: '' },
+): { status: HealthResponse['status']; reasons: string[] } {
+  if (monitoring.lost && monitoring.reason === 'INGEST_STALLED') {
+    return { status: 'down', reasons: [`monitoring lost: ${monitoring.detail ?? 'nothing received'}`] };
+  }
   if (connections.length === 0) {
     return { status: 'down', reasons: ['no MQTT connection is configured: set EMBERWATCH_MQTT_URL or add a connection in settings'] };
   }

@@ -30,4 +30,5 @@ export const health: HealthResponse = {
   ingest: { received: 0, scored: 0, duplicates: 0, per_second: 0 },
   quarantine: { total: 0, by_reason: {} },
   store: { db_bytes: 0, readings: 0, oldest_reading: null },
+  monitoring: { lost: false, reason: null, detail: null, since: '2026-03-01T00:00:00.000Z' },
 };
