@@ -25,7 +25,8 @@ import { MonitoringWatch } from './service/monitoring-watch';
 import { EventHub } from './service/event-hub';
 import { DATABASE_FILE_NAME, openDatabase, readSiteId } from './store/database';
 import { DeviceRegistryStore } from './store/device-registry-store';
-import { databaseBytes } from './store/store-stats';
+import { LocalStore } from './store/local-store';
+import { retentionFromSettings } from './store/retention';
 import { CONSOLE_VERSION } from './version';
 
 /** Everything a face (serve mode, the desktop port) needs from a running host. */
@@ -56,10 +57,17 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   const db = openDatabase(dbFile, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
   const registryStore = new DeviceRegistryStore(db);
   const siteId = readSiteId(db);
+  const store = new LocalStore(db, dbFile, {
+    retention: retentionFromSettings(settings.storage),
+    writer: { onError: (error, what) => log.error(`store: ${what}`, { error: error.message }) },
+  });
 
   const engine: ScoringEngine = createScoringEngine({ config: config.scoring });
   const fleet = new FleetState<ScoredReading>();
   fleet.applyRegistry(registryStore.load());
+  // Scores continue as if there had been no restart: each device's last hour goes back into the engine.
+  const restored = store.restore({ engine, onDevice: (device) => fleet.restoreDevice(device) });
+  if (restored.devices > 0) log.info('history restored', { devices: restored.devices, readings: restored.readings });
   const quarantine = new QuarantineLog();
   const alerts = new RiskAlertLog((reading) => generateAlertMessage(reading, config.language));
   const hub = new EventHub();
@@ -75,13 +83,11 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
     },
     onRegistry: (entries) => {
       analytics.applyRegistry(entries);
-      try {
-        registryStore.save(entries, 'mqtt', new Date().toISOString());
-      } catch (error) {
-        log.error('could not save the device registry', { error: String(error) });
-      }
+      store.writer
+        .run(() => registryStore.save(entries, 'mqtt', new Date().toISOString()))
+        .catch((error: unknown) => log.error('could not save the device registry', { error: String(error) }));
     },
-  });
+  }, store.writer);
 
   let broker: EmbeddedBroker | null = null;
   let stopSimulator: (() => Promise<void>) | null = null;
@@ -164,13 +170,16 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       updateMonitoring();
       return monitoring.current();
     },
-    storeStats: () => ({ db_bytes: databaseBytes(dbFile), readings: 0, oldest_reading: null }),
+    storeStats: () => store.health(),
+    store,
     recommendations: (info, history) => deviceRecommendations(info, history, config.language),
     analysis: (reading) => readingAnalysis(reading, config.language),
     now: () => Date.now(),
   });
 
   const stopPublisher = startDeviceChangePublisher(fleet, (event, payload) => hub.emit(event, payload));
+  const stopStoreUpkeep = store.startMaintenance({ onError: (error) => log.error('store upkeep failed', { error: error.message }) });
+  store.recordSettings(settings, 'settings.json').catch((error: unknown) => log.error('could not record the settings', { error: String(error) }));
   const healthTimer = setInterval(() => {
     if (hub.size() === 0) return;
     handlers['health.get']({}).then((health) => hub.emit('health.changed', { health }), () => {});
@@ -196,6 +205,8 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       if (stopSimulator) await stopSimulator();
       await Promise.all(connections.map((c) => c.stop()));
       if (broker) await broker.close();
+      stopStoreUpkeep();
+      store.close();
       db.close();
       log.info('host stopped');
     },

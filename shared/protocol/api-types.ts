@@ -200,6 +200,17 @@ export interface HealthResponse {
     readonly db_bytes: number;
     readonly readings: number;
     readonly oldest_reading: string | null;
+    /** Bytes the data fills; pages freed by expiry are reused, so db_bytes can stay larger. */
+    readonly used_bytes?: number;
+    /** The size cap (settings storage.size_cap_gb); past it the oldest raw readings expire first. */
+    readonly size_cap_bytes?: number;
+    /** True while the size cap, not the retention period, decides how far back raw readings go. */
+    readonly size_capped?: boolean;
+    /** Readings and other writes queued for the next commit. */
+    readonly pending_writes?: number;
+    readonly last_commit_ms?: number | null;
+    /** The last write failure, until a later commit succeeds. */
+    readonly write_error?: string | null;
   };
   /** Whether the console can watch at all; while lost it stands in for per-device communication losses. */
   readonly monitoring: {

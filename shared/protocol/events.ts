@@ -1,3 +1,4 @@
+import type { AnalyticsEvent } from '../analytics/types';
 import type { ConnectionHealth, DeviceSummary, HealthResponse } from './api-types';
 
 /**
@@ -11,6 +12,8 @@ export interface ProtocolEvents {
   readonly 'devices.removed': { readonly device_ids: ReadonlyArray<string> };
   readonly 'connections.changed': { readonly connections: ReadonlyArray<ConnectionHealth> };
   readonly 'health.changed': { readonly health: HealthResponse };
+  /** A stream-analytics event as it fires (at onset only; see shared/analytics). */
+  readonly 'analytics.event': { readonly event: AnalyticsEvent };
 }
 
 export type EventName = keyof ProtocolEvents;
@@ -21,4 +24,5 @@ export const EVENT_NAMES: ReadonlyArray<EventName> = [
   'devices.removed',
   'connections.changed',
   'health.changed',
+  'analytics.event',
 ];

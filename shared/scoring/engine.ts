@@ -16,6 +16,15 @@ export interface ScoringEngineOptions {
   readonly history?: boolean;
 }
 
+/** What the history keeps of a scored reading (the fields of ScoredReading it reads). */
+export interface HistoryReading {
+  readonly timestamp_ms: number;
+  readonly pcb_temperature: number;
+  readonly arc_count: number;
+  /** `risk_indicators.total_risk_score` of the scored reading. */
+  readonly total_risk_score: number;
+}
+
 export interface ScoringEngine {
   readonly config: ScoringConfig;
   /** Parses one line of JSON and scores it; never throws. */
@@ -23,6 +32,11 @@ export interface ScoringEngine {
   /** Scores an already-parsed message; never throws. */
   scoreMessage(message: unknown): ScoreOutcome;
   forgetDevice(deviceId: string): void;
+  /**
+   * Seeds a device's history with readings scored before (from the store, after a restart), oldest
+   * first, so that its next reading scores as in an unbroken run. Nothing is scored.
+   */
+  restoreHistory(deviceId: string, readings: Iterable<HistoryReading>): void;
   /** How many readings of the device the history currently holds. */
   historySize(deviceId: string): number;
   /** Forgets every device's history. */
@@ -155,6 +169,10 @@ export function createScoringEngine(options: ScoringEngineOptions = {}): Scoring
     scoreLine,
     scoreMessage,
     forgetDevice: (deviceId: string): void => history.forget(deviceId),
+    restoreHistory: (deviceId: string, readings: Iterable<HistoryReading>): void => {
+      if (!useHistory) return;
+      for (const r of readings) history.restore(deviceId, r.timestamp_ms, r.pcb_temperature, r.total_risk_score, r.arc_count);
+    },
     historySize: (deviceId: string): number => history.size(deviceId),
     reset: (): void => history.clear(),
   };

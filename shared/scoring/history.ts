@@ -235,6 +235,21 @@ export class HistoryStore {
     return modifier;
   }
 
+  /**
+   * Puts a reading back into a device's history without scoring it: the same bookkeeping as
+   * `recordAndModify`, so readings restored from storage (oldest first) leave the history exactly as
+   * the unbroken run left it, and the next reading gets the same modifier.
+   */
+  restore(deviceId: string, time: number, pcbTemp: number, totalRisk: number, arcCount: number): void {
+    let device = this.devices.get(deviceId);
+    if (device === undefined) {
+      device = new DeviceHistory(this.settings.maxEntries);
+      this.devices.set(deviceId, device);
+    }
+    device.record(time, pcbTemp, totalRisk, arcCount);
+    device.prune(this.settings.windowMs);
+  }
+
   size(deviceId: string): number {
     return this.devices.get(deviceId)?.size ?? 0;
   }

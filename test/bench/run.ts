@@ -7,6 +7,7 @@ import { runScoringBench } from './scoring.bench';
 
 const SECTIONS: ReadonlyArray<{ readonly name: string; readonly run: () => Promise<BenchSection> }> = [
   { name: 'scoring', run: runScoringBench },
+  { name: 'analytics', run: async () => (await import('./analytics.bench')).runAnalyticsBench() },
 ];
 
 function formatValue(value: number): string {

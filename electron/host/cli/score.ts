@@ -1,14 +1,20 @@
-// `npm run --silent score [-- --config FILE] [-- --language ko|en] < messages.jsonl > results.jsonl`
+// `npm run --silent score [-- --config FILE] [-- --language ko|en] [-- --events [--registry FILE]] < messages.jsonl > results.jsonl`
 //
 // Scores device messages, one JSON object per line, and writes one JSON line per input line in
 // the same order: the scored record, or {"error":{"code","message"}} for a line that cannot be
 // scored. An empty line is such a line (INVALID_JSON), so output line n always answers input line n.
+// With --events the stream analytics runs too, and the events a reading causes follow its result
+// line as JSON lines of their own ({"event", "device_id" | "zone", "at", "severity", "values"}).
 // Only JSON lines go to stdout; usage and settings problems go to stderr with exit code 2.
 
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
+import { createStreamAnalytics } from '../../../shared/analytics/index';
+import type { StreamAnalytics } from '../../../shared/analytics/index';
+import type { RegistryEntry } from '../../../shared/fleet/registry';
+import { parseRegistry } from '../../../shared/fleet/registry';
 import {
   createScoringEngine,
   generateAlertMessage,
@@ -18,16 +24,22 @@ import {
 } from '../../../shared/scoring/index';
 import type { Language, ScoreOutcome, ScoringConfig, ScoringConfigOverride } from '../../../shared/scoring/index';
 
-export const SCORE_USAGE = `usage: score [--config FILE] [--language ko|en] < messages.jsonl > results.jsonl
+export const SCORE_USAGE = `usage: score [--config FILE] [--language ko|en] [--events [--registry FILE]] < messages.jsonl > results.jsonl
 
   --config FILE      settings JSON file; its "scoring" key overrides the default thresholds
   --language ko|en   also write "recommendations" (and "alert_message" for HIGH/CRITICAL) in that language
+  --events           also write the stream analytics' events, one JSON line each, after the result
+                     line of the reading that caused them
+  --registry FILE    with --events: the device registry ({"devices": [{"id", "name", "zone"}]}), so
+                     that zone events (HIGH_RISK_CLUSTER, TEMP_DIVERGENCE) are computed too
   -h, --help         show this help
 `;
 
 export interface ScoreArgs {
   readonly configPath: string | undefined;
   readonly language: Language | undefined;
+  readonly events: boolean;
+  readonly registryPath: string | undefined;
   readonly help: boolean;
 }
 
@@ -36,6 +48,8 @@ export type ScoreArgsOutcome = { readonly ok: true; readonly args: ScoreArgs } |
 export function parseScoreArgs(argv: ReadonlyArray<string>): ScoreArgsOutcome {
   let configPath: string | undefined;
   let language: Language | undefined;
+  let events = false;
+  let registryPath: string | undefined;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -53,11 +67,19 @@ export function parseScoreArgs(argv: ReadonlyArray<string>): ScoreArgsOutcome {
       const lang = value();
       if (lang !== 'ko' && lang !== 'en') return { ok: false, error: `--language must be ko or en, got ${lang ?? 'nothing'}` };
       language = lang;
+    } else if (name === '--events') {
+      if (inline !== undefined) return { ok: false, error: '--events takes no value' };
+      events = true;
+    } else if (name === '--registry') {
+      const file = value();
+      if (file === undefined || file === '') return { ok: false, error: '--registry needs a file name' };
+      registryPath = file;
     } else {
       return { ok: false, error: `unknown argument ${JSON.stringify(arg)}` };
     }
   }
-  return { ok: true, args: { configPath, language, help } };
+  if (registryPath !== undefined && !events) return { ok: false, error: '--registry is used with --events' };
+  return { ok: true, args: { configPath, language, events, registryPath, help } };
 }
 
 /** Reads the settings file and returns its "scoring" override, or the reasons it cannot be used. */
@@ -77,6 +99,22 @@ export function loadScoringOverride(
   const checked = mergeScoringConfig(override);
   if (!checked.ok) return { ok: false, errors: checked.errors.map((e) => `${file}: ${e}`) };
   return { ok: true, override: override as ScoringConfigOverride | undefined };
+}
+
+/** Reads the registry file for offline zone events, or the reason it cannot be used. */
+export function loadRegistryFile(
+  file: string,
+): { readonly ok: true; readonly entries: ReadonlyArray<RegistryEntry> } | { readonly ok: false; readonly error: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { ok: false, error: `${file}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const parsed = parseRegistry(text);
+  if (!parsed.ok) return { ok: false, error: `${file}: ${parsed.message}` };
+  if (parsed.skipped.length > 0) return { ok: false, error: `${file}: ${parsed.skipped.join('; ')}` };
+  return { ok: true, entries: parsed.entries };
 }
 
 function extrasFor(outcome: ScoreOutcome, language: Language, config: ScoringConfig): Readonly<Record<string, unknown>> | undefined {
@@ -156,6 +194,19 @@ export async function runScore(argv: ReadonlyArray<string>): Promise<number> {
     }
     override = loaded.override;
   }
+  let analytics: StreamAnalytics | null = null;
+  if (parsed.args.events) {
+    let registry: ReadonlyArray<RegistryEntry> = [];
+    if (parsed.args.registryPath !== undefined) {
+      const loaded = loadRegistryFile(parsed.args.registryPath);
+      if (!loaded.ok) {
+        process.stderr.write(`score: invalid registry\n  ${loaded.error}\n`);
+        return 2;
+      }
+      registry = loaded.entries;
+    }
+    analytics = createStreamAnalytics({ registry });
+  }
   const engine = createScoringEngine({ config: override });
   const language = parsed.args.language;
 
@@ -172,6 +223,9 @@ export async function runScore(argv: ReadonlyArray<string>): Promise<number> {
     const outcome = engine.scoreLine(line);
     const extras = language === undefined ? undefined : extrasFor(outcome, language, engine.config);
     writer.push(`${serializeContractOutcome(outcome, extras)}\n`);
+    if (analytics !== null && outcome.ok) {
+      for (const event of analytics.observe(outcome.result)) writer.push(`${JSON.stringify(event)}\n`);
+    }
     const wait = writer.ready();
     if (wait !== undefined) await wait;
   }

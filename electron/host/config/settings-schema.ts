@@ -103,6 +103,22 @@ export const SETTINGS_SCHEMA: FieldSpec = {
         language: { kind: 'enum', values: ['en', 'ko'], description: 'Language of messages and recommendations.', default: 'en' },
       },
     },
+    storage: {
+      kind: 'object',
+      description: 'The local history (emberwatch.db): how long each kind of data is kept and how large the file may grow. Alarms and the journal are kept for good.',
+      fields: {
+        raw_days: { kind: 'number', description: 'Days every raw reading is kept.', min: 0.01, max: 3650, default: 7 },
+        rollup_days: { kind: 'number', description: 'Days the 1-minute roll-ups (charts of weeks and months) are kept.', min: 1, max: 36500, default: 400 },
+        events_days: { kind: 'number', description: 'Days analytics events are kept.', min: 1, max: 36500, default: 30 },
+        quarantine_days: { kind: 'number', description: 'Days quarantined messages are kept.', min: 1, max: 36500, default: 30 },
+        size_cap_gb: {
+          kind: 'number',
+          description: 'Largest size of the history, GB (10^9 bytes); past it the oldest raw readings are expired first, then the oldest roll-ups.',
+          min: 0.01,
+          default: 20,
+        },
+      },
+    },
     scoring: {
       kind: 'object',
       open: true,

@@ -30,5 +30,12 @@ export interface Settings {
     readonly seed: number;
   };
   readonly ui: { readonly language: 'en' | 'ko' };
+  readonly storage: {
+    readonly raw_days: number;
+    readonly rollup_days: number;
+    readonly events_days: number;
+    readonly quarantine_days: number;
+    readonly size_cap_gb: number;
+  };
   readonly scoring: Readonly<Record<string, unknown>>;
 }

@@ -91,6 +91,29 @@ export class FleetState<R extends ReadingView = ReadingView> {
     return newest;
   }
 
+  /**
+   * Puts a device back as the local store kept it (after a restart): its newest reading, liveness,
+   * counters and recent points. Registry identity is restored separately.
+   */
+  restoreDevice(snapshot: {
+    readonly last: R;
+    readonly lastSeenMs: number;
+    readonly periodMs: number | null;
+    readonly readings: number;
+    readonly totalAlarms: number;
+    readonly recent: ReadonlyArray<TimeseriesPoint>;
+  }): void {
+    const device = this.record(snapshot.last.device_id);
+    device.last = snapshot.last;
+    device.lastSeenMs = snapshot.lastSeenMs;
+    device.periodMs = snapshot.periodMs;
+    device.readings = snapshot.readings;
+    device.totalAlarms = snapshot.totalAlarms;
+    device.recent = snapshot.recent.slice(-RECENT_POINTS_PER_DEVICE);
+    device.recentStart = 0;
+    this.changed.add(device.id);
+  }
+
   has(id: string): boolean {
     return this.devices.has(id);
   }

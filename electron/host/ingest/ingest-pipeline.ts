@@ -3,7 +3,7 @@ import { parseRegistry } from '../../../shared/fleet/registry';
 import type { ScoringEngine } from '../../../shared/scoring';
 import type { FleetState } from '../fleet/fleet-state';
 import type { ScoredReading } from '../../../shared/scoring';
-import type { QuarantineLog, QuarantineReason } from './quarantine';
+import type { QuarantinedMessage, QuarantineLog, QuarantineReason } from './quarantine';
 import { previewPayload } from './quarantine';
 import { RateMeter } from './rate-meter';
 import { payloadHash } from './payload-hash';
@@ -27,6 +27,15 @@ export interface IngestListener {
   onRegistry?(entries: ReadonlyArray<RegistryEntry>): void;
 }
 
+/** Called once a message's outcome is kept: its reading or quarantine entry committed (error: it was not). */
+export type StoredCallback = (error: Error | null) => void;
+
+/** Where scored readings and quarantined messages are kept: the local store's writer. Both only queue. */
+export interface IngestSink {
+  addReading(reading: ScoredReading, receivedAtMs: number, done?: StoredCallback): void;
+  addQuarantine(message: QuarantinedMessage, done?: StoredCallback): void;
+}
+
 /**
  * receive → validate → score → fleet. Never throws on any payload: whatever cannot be scored is
  * quarantined with its reason, and an exact redelivery is counted as a duplicate.
@@ -36,31 +45,47 @@ export class IngestPipeline {
   private readonly fleet: FleetState<ScoredReading>;
   private readonly quarantine: QuarantineLog;
   private readonly listener: IngestListener;
+  private readonly sink: IngestSink | null;
   private readonly rate = new RateMeter();
   private readonly recentKeys = new Map<string, string[]>();
   private received = 0;
   private scored = 0;
   private duplicates = 0;
 
-  constructor(engine: ScoringEngine, fleet: FleetState<ScoredReading>, quarantine: QuarantineLog, listener: IngestListener = {}) {
+  constructor(
+    engine: ScoringEngine,
+    fleet: FleetState<ScoredReading>,
+    quarantine: QuarantineLog,
+    listener: IngestListener = {},
+    sink: IngestSink | null = null,
+  ) {
     this.engine = engine;
     this.fleet = fleet;
     this.quarantine = quarantine;
     this.listener = listener;
+    this.sink = sink;
   }
 
-  handle(connection: string, topic: string, payload: Uint8Array, receivedAtMs: number): void {
+  /**
+   * Takes one message. The reading (or quarantine entry) is queued for the store and the call
+   * returns at once; `settled` runs when it is committed, which is when a QoS 1 message may be
+   * acknowledged. A message that needs no storage (a duplicate, the registry) settles at once.
+   */
+  handle(connection: string, topic: string, payload: Uint8Array, receivedAtMs: number, settled?: StoredCallback): void {
     this.received += 1;
     this.rate.add(receivedAtMs);
-    const reject = (reason: QuarantineReason, detail: string): void => {
-      this.quarantine.add({
+    const reject = (reason: QuarantineReason, detail: string, done: StoredCallback | undefined = settled): void => {
+      const entry: QuarantinedMessage = {
         received_at: new Date(receivedAtMs).toISOString(),
         connection,
         topic,
         reason,
         detail,
         payload_preview: previewPayload(payload),
-      });
+      };
+      this.quarantine.add(entry);
+      if (this.sink) this.sink.addQuarantine(entry, done);
+      else done?.(null);
     };
     if (payload.byteLength > MAX_PAYLOAD_BYTES) {
       reject('PAYLOAD_TOO_LARGE', `payload is ${payload.byteLength} bytes; the limit is ${MAX_PAYLOAD_BYTES}`);
@@ -76,9 +101,11 @@ export class IngestPipeline {
       const parsed = parseRegistry(text);
       if (!parsed.ok) reject('INVALID_REGISTRY', parsed.message);
       else {
-        if (parsed.skipped.length > 0) reject('INVALID_REGISTRY', parsed.skipped.join('; '));
+        // The usable entries are taken; the skipped ones are kept aside without holding the message.
+        if (parsed.skipped.length > 0) reject('INVALID_REGISTRY', parsed.skipped.join('; '), undefined);
         this.fleet.applyRegistry(parsed.entries);
         this.listener.onRegistry?.(parsed.entries);
+        settled?.(null);
       }
       return;
     }
@@ -98,6 +125,7 @@ export class IngestPipeline {
     }
     if (this.isRedelivery(route.deviceId, message, text)) {
       this.duplicates += 1;
+      settled?.(null);
       return;
     }
     const outcome = this.engine.scoreMessage(message);
@@ -108,6 +136,8 @@ export class IngestPipeline {
     this.scored += 1;
     const reading = outcome.result;
     this.fleet.applyReading(reading, receivedAtMs);
+    if (this.sink) this.sink.addReading(reading, receivedAtMs, settled);
+    else settled?.(null);
     this.listener.onReading?.(reading, receivedAtMs);
   }
 

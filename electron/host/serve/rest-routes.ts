@@ -43,6 +43,18 @@ export function routeRestRequest(httpMethod: string, url: URL): RestRoute | null
   }
   const device = /^\/api\/device\/([^/]+)$/.exec(path);
   if (device) return { method: 'device.get', params: { id: segment(device[1] as string) } };
+  const history = /^\/api\/device\/([^/]+)\/history$/.exec(path);
+  if (history) {
+    const params: Record<string, unknown> = { id: segment(history[1] as string) };
+    const points = optionalInteger(url.searchParams, 'points');
+    if (points !== undefined) params.points = points;
+    for (const name of ['from', 'to']) {
+      const text = url.searchParams.get(name);
+      // Epoch milliseconds or ISO-8601; the service checks either.
+      if (text !== null) params[name] = /^\d+$/.test(text) ? Number(text) : text;
+    }
+    return { method: 'device.history', params };
+  }
   const realtime = /^\/api\/realtime\/([^/]+)$/.exec(path);
   if (realtime) return { method: 'realtime.get', params: { id: segment(realtime[1] as string) } };
   const zone = /^\/api\/zone\/([^/]+)$/.exec(path);

@@ -1,8 +1,10 @@
 import type {
   ConnectionHealth,
+  DeviceHistoryResponse,
   DeviceInfo,
   HealthResponse,
   ProtocolHandlers,
+  QuarantinedMessageView,
   ReadingAnalysis,
   Recommendation,
   TimeseriesPoint,
@@ -16,15 +18,27 @@ import type { RiskAlertLog } from '../fleet/risk-alerts';
 import type { IngestPipeline } from '../ingest/ingest-pipeline';
 import type { QuarantineLog } from '../ingest/quarantine';
 import { judgeHealth } from './health';
+import type { HistoryWindow } from './history-params';
+import { historyWindow } from './history-params';
 
 /** The seed's realtime endpoint answered only with a reading from the last minute. */
 export const REALTIME_WINDOW_MS = 60 * 1000;
 
-export interface StoreStats {
-  readonly db_bytes: number;
-  readonly readings: number;
-  readonly oldest_reading: string | null;
+export type StoreStats = HealthResponse['store'];
+
+/** Reads served from the local store (electron/host/store). */
+export interface ServiceStore {
+  /** Event time of the device's newest stored reading; null if the store never saw it. */
+  newestTs(deviceId: string): number | null;
+  history(deviceId: string, window: HistoryWindow): DeviceHistoryResponse | null;
+  /** The device's newest readings, oldest first (what the device page charts). */
+  recentPoints(deviceId: string, limit: number): ReadonlyArray<TimeseriesPoint>;
+  /** Quarantined messages, newest first, including those from before a restart. */
+  quarantine(limit: number): ReadonlyArray<QuarantinedMessageView>;
 }
+
+/** Readings the device page shows, as the fleet's in-memory ring held them. */
+export const DEVICE_PAGE_POINTS = 720;
 
 export interface ServiceContext {
   readonly version: string;
@@ -36,6 +50,8 @@ export interface ServiceContext {
   readonly alerts: RiskAlertLog;
   /** The stream analytics: device aggregates, trends and predictions, zone risk. */
   readonly analytics: AnalyticsQueries;
+  /** The local store's history; without it the device page shows the in-memory points. */
+  readonly store?: ServiceStore;
   connections(nowMs: number): ReadonlyArray<ConnectionHealth>;
   storeStats(): StoreStats;
   monitoring(): HealthResponse['monitoring'];
@@ -97,7 +113,7 @@ export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
       if (!state) throw new ProtocolError('NOT_FOUND', `no device ${JSON.stringify(id)}`);
       const latest = ctx.fleet.latest(id);
       const info: DeviceInfo = { ...state, latest_analysis: latest ? ctx.analysis(latest) : null };
-      const timeseries = ctx.fleet.timeseries(id);
+      const timeseries = ctx.store ? ctx.store.recentPoints(id, DEVICE_PAGE_POINTS) : ctx.fleet.timeseries(id);
       const analytics = ctx.analytics.device(id);
       return {
         device_info: info,
@@ -111,6 +127,17 @@ export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
         prediction: analytics?.prediction ?? null,
       };
     },
+    'device.history': async (params) => {
+      const id = requireId(params);
+      const newest = ctx.store?.newestTs(id) ?? null;
+      const window = historyWindow(params, newest, ctx.now());
+      const history = ctx.store?.history(id, window) ?? null;
+      if (!history) {
+        if (!ctx.fleet.has(id)) throw new ProtocolError('NOT_FOUND', `no device ${JSON.stringify(id)}`);
+        throw new ProtocolError('NOT_FOUND', `no stored history for ${JSON.stringify(id)}`);
+      }
+      return history;
+    },
     'zones.list': async () => ctx.analytics.zones(),
     'zone.get': async (params) => {
       const id = requireId(params);
@@ -123,7 +150,7 @@ export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
       if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 1000) {
         throw new ProtocolError('BAD_REQUEST', 'limit must be a whole number from 1 to 1000');
       }
-      return { messages: ctx.quarantine.list(limit) };
+      return { messages: ctx.store ? ctx.store.quarantine(limit) : ctx.quarantine.list(limit) };
     },
     'realtime.get': async (params) => {
       const id = requireId(params);

@@ -9,6 +9,9 @@ export type SqliteDatabase = Database.Database;
 
 export const DATABASE_FILE_NAME = 'emberwatch.db';
 
+/** SQLite's page cache for the one connection, in KiB. */
+const CACHE_KIB = 64 * 1024;
+
 /** The database was written by a newer Emberwatch; opening it could damage it, so we refuse. */
 export class NewerDatabaseError extends Error {
   constructor(file: string, found: number, supported: number) {
@@ -25,10 +28,16 @@ export interface OpenOptions {
   readonly migrations?: ReadonlyArray<Migration>;
 }
 
-function applyMigrations(db: SqliteDatabase, file: string, migrations: ReadonlyArray<Migration>): void {
+/** Refuses a database from a newer Emberwatch before anything (even the journal mode) is written to it. */
+function refuseNewer(db: SqliteDatabase, file: string, migrations: ReadonlyArray<Migration>): void {
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > latest) throw new NewerDatabaseError(file, current, latest);
+}
+
+function applyMigrations(db: SqliteDatabase, file: string, migrations: ReadonlyArray<Migration>): void {
+  refuseNewer(db, file, migrations);
+  const current = db.pragma('user_version', { simple: true }) as number;
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     // Each step commits with its version number, so a crash mid-upgrade resumes at that step.
@@ -47,10 +56,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): SqliteDat
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    db.pragma('busy_timeout = 5000');
+    refuseNewer(db, file, options.migrations ?? MIGRATIONS);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    // Enough cache for the index pages every device's newest rows live in; temporary sorts
+    // (downsampling GROUP BYs) stay in memory.
+    db.pragma(`cache_size = -${CACHE_KIB}`);
+    db.pragma('temp_store = MEMORY');
     applyMigrations(db, file, options.migrations ?? MIGRATIONS);
     db.prepare(`INSERT OR IGNORE INTO meta(key, value) VALUES ('site_id', ?)`).run(randomUUID());
   } catch (error) {

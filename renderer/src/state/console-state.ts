@@ -2,6 +2,7 @@ import type { ConnectionSlice } from './connection-slice';
 import type { DevicesSlice } from './devices-slice';
 import type { HealthSlice } from './health-slice';
 import type { PreferencesSlice } from './preferences-slice';
+import type { SirenSlice } from './siren-slice';
 
 /** The whole renderer state: one store made of slices, so a selector may read across them. */
-export type ConsoleState = DevicesSlice & ConnectionSlice & HealthSlice & PreferencesSlice;
+export type ConsoleState = DevicesSlice & ConnectionSlice & HealthSlice & PreferencesSlice & SirenSlice;

@@ -5,10 +5,12 @@ import { createConnectionSlice } from './connection-slice';
 import { createDevicesSlice } from './devices-slice';
 import { createHealthSlice } from './health-slice';
 import { createPreferencesSlice } from './preferences-slice';
+import { createSirenSlice } from './siren-slice';
 
 export const useConsoleStore: UseBoundStore<StoreApi<ConsoleState>> = create<ConsoleState>()((...args) => ({
   ...createDevicesSlice(...args),
   ...createConnectionSlice(...args),
   ...createHealthSlice(...args),
   ...createPreferencesSlice(...args),
+  ...createSirenSlice(...args),
 }));

@@ -20,6 +20,9 @@ function handlers(): ProtocolHandlers {
       throw new TypeError('secret internal detail');
     },
     'quarantine.list': notUsed,
+    'device.history': notUsed,
+    'zones.list': notUsed,
+    'zone.get': notUsed,
   };
 }
 

@@ -8,6 +8,7 @@ import type { FlushScheduler } from '../../../renderer/src/state/device-changes'
 import { createDevicesSlice } from '../../../renderer/src/state/devices-slice';
 import { createHealthSlice } from '../../../renderer/src/state/health-slice';
 import { createPreferencesSlice } from '../../../renderer/src/state/preferences-slice';
+import { createSirenSlice } from '../../../renderer/src/state/siren-slice';
 import { createStoreSink } from '../../../renderer/src/state/store-sink';
 import { device, health } from './fixtures';
 
@@ -17,6 +18,7 @@ function consoleStore(): StoreApi<ConsoleState> {
     ...createConnectionSlice(...args),
     ...createHealthSlice(...args),
     ...createPreferencesSlice(...args),
+    ...createSirenSlice(...args),
   }));
 }
 
