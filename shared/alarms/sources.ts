@@ -1,27 +1,15 @@
 import { STATUS_BIT_NAMES } from '../scoring/status-bits';
 import type { StatusBitName } from '../scoring/types';
+import { DEVICE_EVENT_TYPES, ZONE_EVENT_TYPES } from '../analytics/types';
 
 // What an alarm can be about. A point is (device, zone or console; source): these are the sources.
 
-/** The analytics events of DESIGN.md ("Analytics events"), with the seeds' spelling. */
-export const ANALYTICS_EVENT_NAMES = Object.freeze([
-  'TEMPERATURE_SPIKE',
-  'TEMPERATURE_CRITICAL',
-  'RISK_SPIKE',
-  'RISK_EMERGENCY',
-  'RAPID_RISK_CHANGE',
-  'SUSTAINED_HIGH_RISK',
-  'ARC_PATTERN',
-  'RANGE_VIOLATION',
-  'POWER_MISMATCH',
-  'THRESHOLD_FORECAST',
-  'HIGH_RISK_CLUSTER',
-  'TEMP_DIVERGENCE',
-] as const);
+/** The analytics events of DESIGN.md ("Analytics events"), as shared/analytics names them. */
+export const ANALYTICS_EVENT_NAMES = Object.freeze([...DEVICE_EVENT_TYPES, ...ZONE_EVENT_TYPES] as const);
 export type AnalyticsEventName = (typeof ANALYTICS_EVENT_NAMES)[number];
 
 /** Analytics events that are about a zone (two devices together), not one device. */
-export const ZONE_EVENT_NAMES: ReadonlyArray<AnalyticsEventName> = Object.freeze(['HIGH_RISK_CLUSTER', 'TEMP_DIVERGENCE']);
+export const ZONE_EVENT_NAMES: ReadonlyArray<AnalyticsEventName> = ZONE_EVENT_TYPES;
 
 export const RISK_SOURCES = Object.freeze(['risk_high', 'risk_critical'] as const);
 export type RiskSource = (typeof RISK_SOURCES)[number];

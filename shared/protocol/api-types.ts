@@ -4,6 +4,7 @@
  * the renderer receives exactly the same objects over the protocol.
  */
 
+import type { AlarmStatus } from '../scoring/types';
 import type {
   ArcPatternView,
   DeviceAggregatesView,
@@ -20,22 +21,7 @@ export type RiskLevelName = (typeof RISK_LEVEL_NAMES)[number];
 export type RiskDistribution = { readonly [L in RiskLevelName]: number };
 
 /** The twelve named status bits plus the derived communication error, as the seed decodes them. */
-export interface AlarmStatusView {
-  readonly overvoltage: boolean;
-  readonly power_outage: boolean;
-  readonly overcurrent: boolean;
-  readonly total_leakage: boolean;
-  readonly resistive_leakage: boolean;
-  readonly power_anomaly: boolean;
-  readonly pcb_temp_alarm: boolean;
-  readonly sensor_temp_alarm: boolean;
-  readonly co_alarm: boolean;
-  readonly voc_alarm: boolean;
-  readonly power_factor_alarm: boolean;
-  readonly arc_alarm: boolean;
-  readonly communication_error: boolean;
-  readonly total_alarm_count: number;
-}
+export type AlarmStatusView = AlarmStatus;
 
 export interface AlertSummary {
   readonly device_id: string;

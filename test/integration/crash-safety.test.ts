@@ -35,9 +35,8 @@ function stream(): { before: SimulationMessage[]; after: SimulationMessage[] } {
   const simulation = createSimulation({ devices: DEVICES, zones: 2, periodS: PERIOD_S, seed: 404, startMs: START_MS, scenario: 'mix:1', mixStaggerS: 60 });
   const before: SimulationMessage[] = [];
   const after: SimulationMessage[] = [];
-  for (let s = 0; s <= SPAN_S; s++) {
-    for (const m of simulation.tick(START_MS + s * 1000)) (s < KILL_AT_S ? before : after).push(m);
-  }
+  const killTs = START_MS + KILL_AT_S * 1000;
+  for (const m of simulation.tick(START_MS + SPAN_S * 1000)) (m.reading.timestampMs < killTs ? before : after).push(m);
   return { before, after };
 }
 
@@ -56,6 +55,20 @@ function noise(count: number): SimulationMessage[] {
 
 async function publishAll(client: MqttClient, messages: ReadonlyArray<SimulationMessage>): Promise<void> {
   await Promise.all(messages.map((m) => client.publishAsync(m.topic, JSON.stringify(m.payload), { qos: 1 })));
+}
+
+/**
+ * Publishes in steps the console keeps up with: a broker queues at most max_queued_messages (1000)
+ * per subscriber beyond its in-flight window and drops the rest.
+ */
+async function publishPaced(client: MqttClient, messages: ReadonlyArray<SimulationMessage>, serve: ServeProcess): Promise<void> {
+  const base = (await health(serve)).ingest.received;
+  for (let at = 0; at < messages.length; at += 250) {
+    const chunk = messages.slice(at, at + 250);
+    await publishAll(client, chunk);
+    const target = base + at + chunk.length;
+    await waitFor('the console taking the published messages', async () => ((await health(serve)).ingest.received >= target ? true : undefined), 30_000);
+  }
 }
 
 async function health(serve: ServeProcess): Promise<HealthResponse> {
@@ -126,8 +139,11 @@ describe('crash safety: SIGKILL mid-stream, restart, carry on', { skip: mosquitt
     first = await startServeProcess([], { EMBERWATCH_MQTT_URL: broker.url });
     const dataDir = first.dataDir;
     await waitFor('the console connected to the broker', async () => ((await health(first as ServeProcess)).connections[0]?.state === 'connected' ? true : undefined));
-    await publishAll(publisher, preKill);
-    await waitFor('every reading before the kill committed', async () => ((await health(first as ServeProcess)).store.readings === preKill.length ? true : undefined), 60_000);
+    await publishPaced(publisher, preKill, first);
+    await waitFor('every reading before the kill committed', async () => {
+      const h = await health(first as ServeProcess);
+      return h.store.readings === preKill.length ? true : undefined;
+    }, 60_000);
 
     // What the console serves before the kill.
     const beforeKill = new Map<string, { detail: DeviceDetailResponse; history: DeviceHistoryResponse; raw: DeviceHistoryResponse }>();
@@ -169,7 +185,7 @@ describe('crash safety: SIGKILL mid-stream, restart, carry on', { skip: mosquitt
 
     // The stream goes on: every next reading must score as in the unbroken run.
     await waitFor('the console connected again', async () => ((await health(second as ServeProcess)).connections[0]?.state === 'connected' ? true : undefined));
-    await publishAll(publisher, postKill);
+    await publishPaced(publisher, postKill, second);
     const perDevice = new Map<string, number>();
     for (const m of [...preKill, ...postKill]) perDevice.set(String(m.payload.deviceId), (perDevice.get(String(m.payload.deviceId)) ?? 0) + 1);
     for (const id of ids) {
