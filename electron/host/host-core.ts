@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { ConnectionHealth, ProtocolHandlers } from '../../shared/protocol';
 import type { ScoredReading, ScoringEngine } from '../../shared/scoring';
-import { createScoringEngine, generateAlertMessage } from '../../shared/scoring';
+import { createScoringEngine } from '../../shared/scoring';
+import { startHostAlarms } from './alarms/host-alarms';
 import { createAnalyticsRunner } from './analytics/analytics-runner';
 import { parseHostArgs } from './config/parse-args';
 import type { HostConfig } from './config/resolve-config';
@@ -12,7 +13,6 @@ import type { EmbeddedBroker } from './demo/embedded-broker';
 import { startSimulator } from './demo/run-simulator';
 import { FleetState } from './fleet/fleet-state';
 import { deviceRecommendations, readingAnalysis } from './fleet/recommendations';
-import { RiskAlertLog } from './fleet/risk-alerts';
 import type { HostStartOptions } from './host-api';
 import { IngestPipeline } from './ingest/ingest-pipeline';
 import { MqttConnection } from './ingest/mqtt-connection';
@@ -22,10 +22,16 @@ import { createLogger } from './log/logger';
 import { createConsoleService } from './service/console-service';
 import { startDeviceChangePublisher } from './service/device-changes';
 import { MonitoringWatch } from './service/monitoring-watch';
+import { PipelineMetrics } from './service/pipeline-metrics';
 import { EventHub } from './service/event-hub';
 import { DATABASE_FILE_NAME, openDatabase, readSiteId } from './store/database';
 import { DeviceRegistryStore } from './store/device-registry-store';
 import { LocalStore } from './store/local-store';
+import { mergedAlertList } from './cloud/cloud-alert-log';
+import { startCloudLink } from './cloud/cloud-link';
+import { FileSecretBox } from './cloud/file-secret-box';
+import { asyncBox, boxWithFallback } from './cloud/secret-box';
+import { withCloudHooks } from './cloud/service-hooks';
 import { retentionFromSettings } from './store/retention';
 import { CONSOLE_VERSION } from './version';
 
@@ -41,6 +47,8 @@ export interface HostCore {
 
 const HEALTH_PUSH_INTERVAL_MS = 2000;
 const MONITORING_CHECK_MS = 2000;
+/** The longest window the stream analytics keeps (the hour of temperature statistics). */
+const ANALYTICS_WARM_UP_MS = 60 * 60 * 1000;
 
 /**
  * Starts the host: settings, store, scoring, ingestion (a configured broker, or the embedded demo
@@ -57,9 +65,15 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   const db = openDatabase(dbFile, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
   const registryStore = new DeviceRegistryStore(db);
   const siteId = readSiteId(db);
+  const metrics = new PipelineMetrics();
   const store = new LocalStore(db, dbFile, {
     retention: retentionFromSettings(settings.storage),
-    writer: { onError: (error, what) => log.error(`store: ${what}`, { error: error.message }) },
+    writer: {
+      onError: (error, what) => log.error(`store: ${what}`, { error: error.message }),
+      onCommit: (info) => {
+        if (info.kind === 'rows') metrics.commit(info.commitMs, info.items, Date.now());
+      },
+    },
   });
 
   const engine: ScoringEngine = createScoringEngine({ config: config.scoring });
@@ -69,16 +83,67 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   const restored = store.restore({ engine, onDevice: (device) => fleet.restoreDevice(device) });
   if (restored.devices > 0) log.info('history restored', { devices: restored.devices, readings: restored.readings });
   const quarantine = new QuarantineLog();
-  const alerts = new RiskAlertLog((reading) => generateAlertMessage(reading, config.language));
   const hub = new EventHub();
   const analytics = createAnalyticsRunner({
     registry: registryStore.load(),
-    onEvent: (event) => hub.emit('analytics.event', { event }),
+    onEvent: (event) => {
+      alarms.observeAnalytics(event);
+      hub.emit('analytics.event', { event });
+      store.writer.addEvent(event, Date.now());
+    },
     onError: (error, deviceId) => log.error('stream analytics failed', { device: deviceId, error: String(error) }),
+  });
+  // The analytics' hour of windows comes back from the store too, in event-time order across devices
+  // so that zone correlations see what they saw before the restart.
+  const warmed = store.replayRecent(ANALYTICS_WARM_UP_MS, 'time', (reading, receivedAtMs) => analytics.warmUp(reading, receivedAtMs));
+  if (warmed > 0) log.info('stream analytics rebuilt from the store', { readings: warmed });
+  // The alarm system (issue 7): fed below by ingest, analytics, liveness and the console's own health.
+  const connections: MqttConnection[] = [];
+  const alarms = startHostAlarms({
+    db,
+    writer: store.writer,
+    settings,
+    dataDir,
+    env: options.env,
+    consoleId: siteId,
+    language: config.language,
+    siteName: config.siteName,
+    fleet,
+    analytics,
+    emit: (event, payload) => hub.emit(event, payload as never),
+    quarantine: (entry) => {
+      quarantine.add(entry);
+      store.writer.addQuarantine(entry);
+    },
+    monitoring: () => monitoring.current(),
+    lastMessageAt: () => connections.reduce<number | null>((newest, c) => {
+      const at = c.lastMessageAt();
+      return at !== null && (newest === null || at > newest) ? at : newest;
+    }, null),
+    startedAtMs,
+    log,
+  });
+  // The cloud link (issue 9): off unless settings enable it; then DynamoDB through the outbox.
+  const cloud = await startCloudLink({
+    settings: settings.cloud,
+    env: options.env,
+    dataDir,
+    console: { id: siteId, name: config.siteName },
+    db,
+    writer: store.writer,
+    fleet,
+    totalAlarms: (deviceId) => fleet.info(deviceId, Date.now())?.total_alarms ?? 0,
+    scoring: config.scoring,
+    // The desktop app's safeStorage (through main), else (or where it is unavailable) a key file.
+    secrets: options.secrets
+      ? boxWithFallback(options.secrets, asyncBox(FileSecretBox.inDataDir(dataDir)))
+      : asyncBox(FileSecretBox.inDataDir(dataDir)),
+    log,
   });
   const ingest = new IngestPipeline(engine, fleet, quarantine, {
     onReading: (reading, receivedAtMs) => {
-      alerts.observe(reading);
+      alarms.observeReading(reading, receivedAtMs);
+      cloud.observeReading(reading);
       analytics.observe(reading, receivedAtMs);
     },
     onRegistry: (entries) => {
@@ -87,7 +152,7 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
         .run(() => registryStore.save(entries, 'mqtt', new Date().toISOString()))
         .catch((error: unknown) => log.error('could not save the device registry', { error: String(error) }));
     },
-  }, store.writer);
+  }, store.writer, metrics);
 
   let broker: EmbeddedBroker | null = null;
   let stopSimulator: (() => Promise<void>) | null = null;
@@ -101,7 +166,6 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
     log.warn('no MQTT connection configured and the demo is off: the console starts empty');
   }
 
-  const connections: MqttConnection[] = [];
   const publishConnections = (): void => {
     const now = Date.now();
     hub.emit('connections.changed', { connections: connections.map((c) => c.health(now)) });
@@ -111,16 +175,21 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       settingsOfConnection,
       // Stable across restarts, so the broker keeps our persistent session while we are away.
       `emberwatch-${siteId.slice(0, 8)}-${settingsOfConnection.id}`,
-      (id, topic, payload, at, ack) => {
-        ingest.handle(id, topic, payload, at);
-        ack();
-      },
+      // A QoS 1 message is acknowledged only once its reading (or quarantine entry) is committed;
+      // a failed commit leaves it unacknowledged, and the broker delivers it again.
+      (id, topic, payload, at, ack) =>
+        alarms.isStationTopic(topic)
+          ? void alarms.handleStationMessage(id, topic, payload, at).then(ack)
+          : ingest.handle(id, topic, payload, at, (error) => {
+              if (error === null) ack();
+            }),
       log,
       publishConnections,
     );
     connections.push(connection);
     connection.start();
   }
+  alarms.attachConnections(connections);
 
   if (broker && config.demo) {
     const simulator = await startSimulator({
@@ -129,8 +198,8 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       periodS: config.demo.periodS,
       zones: config.demo.zones,
       seed: config.demo.seed,
-      // A demo should show trouble within minutes of starting, not after an hour of calm.
-      scenario: 'mix:0.15',
+      // A demo should show trouble within minutes of starting, not after an hour of calm (settings demo.scenario).
+      scenario: config.demo.scenario,
       mixStaggerS: 120,
       onError: (error) => log.warn('demo simulator', { error: error.message }),
     });
@@ -148,6 +217,7 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
     });
     if (changed) {
       const state = monitoring.current();
+      cloud.monitoringChanged(state.lost, Date.now());
       if (state.lost) log.error('monitoring lost', { reason: state.reason, detail: state.detail });
       else log.info('monitoring restored');
     }
@@ -156,16 +226,21 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   const monitoringTimer = setInterval(updateMonitoring, MONITORING_CHECK_MS);
   monitoringTimer.unref();
 
-  const handlers = createConsoleService({
+  const handlers = withCloudHooks(createConsoleService({
     version: CONSOLE_VERSION,
     startedAtMs,
     demoBrokerUrl: broker?.url ?? null,
     fleet,
     ingest,
     quarantine,
-    alerts,
+    alerts: mergedAlertList(alarms, cloud.alerts),
+    alarmHandlers: alarms.handlers,
+    alarmHealth: () => alarms.health(),
+    cloud: () => cloud.health(),
     analytics,
     connections: (now): ReadonlyArray<ConnectionHealth> => connections.map((c) => c.health(now)),
+    pendingAcks: () => connections.reduce((n, c) => n + c.pendingAcks(), 0),
+    metrics: () => metrics.snapshot(Date.now()),
     monitoring: () => {
       updateMonitoring();
       return monitoring.current();
@@ -175,11 +250,13 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
     recommendations: (info, history) => deviceRecommendations(info, history, config.language),
     analysis: (reading) => readingAnalysis(reading, config.language),
     now: () => Date.now(),
-  });
+  }), cloud);
 
   const stopPublisher = startDeviceChangePublisher(fleet, (event, payload) => hub.emit(event, payload));
   const stopStoreUpkeep = store.startMaintenance({ onError: (error) => log.error('store upkeep failed', { error: error.message }) });
-  store.recordSettings(settings, 'settings.json').catch((error: unknown) => log.error('could not record the settings', { error: String(error) }));
+  alarms
+    .recordSettings((value, source) => store.recordSettings(value, source), 'settings.json')
+    .catch((error: unknown) => log.error('could not record the settings', { error: String(error) }));
   const healthTimer = setInterval(() => {
     if (hub.size() === 0) return;
     handlers['health.get']({}).then((health) => hub.emit('health.changed', { health }), () => {});
@@ -205,6 +282,9 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       if (stopSimulator) await stopSimulator();
       await Promise.all(connections.map((c) => c.stop()));
       if (broker) await broker.close();
+      // Whatever is still queued for the cloud stays in the outbox, for the next start.
+      await cloud.stop();
+      alarms.stop();
       stopStoreUpkeep();
       store.close();
       db.close();

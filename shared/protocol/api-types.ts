@@ -5,6 +5,7 @@
  */
 
 import type { AlarmStatus } from '../scoring/types';
+import type { AlarmHealth } from './alarms-types';
 import type {
   ArcPatternView,
   DeviceAggregatesView,
@@ -31,6 +32,8 @@ export interface AlertSummary {
   readonly risk_score: number | null;
   readonly message: string;
   readonly resolved: boolean;
+  /** 'cloud': raised by another console or the cloud pipeline, read from the Alerts table (read-only here). */
+  readonly source?: 'local' | 'cloud';
 }
 
 export interface DeviceSummary {
@@ -45,6 +48,27 @@ export interface DeviceSummary {
   readonly status_bits: number | null;
   readonly temperature: number | null;
   readonly current: number | null;
+  /** The newest reading's other measures, for the device wall's gauges; null before the first reading. */
+  readonly readings?: DeviceReadingsSummary | null;
+  /** Where the registry places the device within its zone (metres), or null when it does not say. */
+  readonly position?: { readonly x: number; readonly y: number } | null;
+  /** 'cloud': not streamed by this console; risk and state from the cloud's DeviceState table. */
+  readonly source?: 'local' | 'cloud';
+}
+
+/** The measures of a device's newest reading beyond temperature and current (seed units). */
+export interface DeviceReadingsSummary {
+  readonly voltage: number | null;
+  readonly pcb_temperature: number | null;
+  readonly sensor_temperature: number | null;
+  /** mA */
+  readonly leakage_current: number | null;
+  /** ppm */
+  readonly co: number | null;
+  /** µg/m³ */
+  readonly voc: number | null;
+  readonly power_factor: number | null;
+  readonly arc_count: number | null;
 }
 
 export interface DevicesResponse {
@@ -116,6 +140,12 @@ export interface DeviceInfo {
   readonly last_arc_count: number | null;
   readonly total_alarms: number;
   readonly readings: number;
+  /** 'cloud': not streamed by this console; state from the cloud's DeviceState table. */
+  readonly source?: 'local' | 'cloud';
+  /** Gaps in the device's message counter (idx) since the console started: lost on the device's side. */
+  readonly lost_messages: number;
+  /** Times the counter went back (the device restarted). */
+  readonly idx_resets: number;
   readonly latest_analysis: ReadingAnalysis | null;
 }
 
@@ -177,6 +207,14 @@ export interface HealthResponse {
     readonly scored: number;
     readonly duplicates: number;
     readonly per_second: number;
+    /** Readings older than their device's newest (flagged LATE), since start. */
+    readonly late: number;
+    /** Readings stamped more than 5 minutes in the future (flagged CLOCK_SKEW), since start. */
+    readonly clock_skew: number;
+    /** Gaps in devices' message counters: messages lost on the device side, since start. */
+    readonly lost_messages: number;
+    /** QoS 1 acknowledgements held until their readings commit. */
+    readonly pending_acks: number;
   };
   readonly quarantine: {
     readonly total: number;
@@ -205,6 +243,53 @@ export interface HealthResponse {
     readonly detail: string | null;
     readonly since: string;
   };
+  /** The cloud link and its outbox (present from the host; optional for older hosts). */
+  readonly cloud?: CloudHealth;
+  /** The alarm system (issue 7): standing alarms, sharing between stations, escalation. */
+  readonly alarms?: AlarmHealth;
+}
+
+/** `/api/health` → cloud: the DynamoDB link (issue 9) and the outbox every cloud write waits in. */
+export interface CloudHealth {
+  readonly enabled: boolean;
+  /** Entries waiting in the outbox, of every kind (DynamoDB writes, and escalations waiting for their sender). */
+  readonly outbox_depth: number;
+  /** When the oldest waiting entry was written (ISO-8601), or null. */
+  readonly oldest_entry: string | null;
+  /** The circuit breaker around every cloud call: open after 3 failures, half-open after 30 s. */
+  readonly breaker: 'closed' | 'open' | 'half_open';
+  readonly by_kind: { readonly [kind: string]: number };
+  /** Entries the cloud refused for good, set aside (counted in outbox_depth). */
+  readonly parked: number;
+  readonly last_error: string | null;
+  readonly last_sent_at: string | null;
+  /** Devices in the cloud's DeviceState table at the last read. */
+  readonly cloud_devices: number;
+  /** Alerts of other consoles held for the alarm history. */
+  readonly cloud_alerts: number;
+  /** Readings filled into the local history from RawData since start. */
+  readonly backfilled: number;
+}
+
+/** The pipeline's figures over the last hour, in 10-second buckets (`GET /api/metrics`). */
+export interface MetricsPoint {
+  readonly at: string;
+  readonly received_per_s: number;
+  readonly scored_per_s: number;
+  readonly quarantined_per_s: number;
+  readonly duplicates_per_s: number;
+  readonly stored_per_s: number;
+  readonly commits: number;
+  readonly commit_ms_avg: number | null;
+  readonly commit_ms_max: number | null;
+  /** Receive time minus the reading's own timestamp: how far behind the devices the console is. */
+  readonly lag_ms_avg: number | null;
+  readonly lag_ms_max: number | null;
+}
+
+export interface MetricsResponse {
+  readonly bucket_s: number;
+  readonly points: ReadonlyArray<MetricsPoint>;
 }
 
 export interface QuarantinedMessageView {

@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import type { BenchSection } from './bench-types';
+import { formatSection } from './format';
 import { runScoringBench } from './scoring.bench';
 
 // `npm run bench`: every section measures its own baseline in the same run, so the ratios hold on a
@@ -8,21 +9,9 @@ import { runScoringBench } from './scoring.bench';
 const SECTIONS: ReadonlyArray<{ readonly name: string; readonly run: () => Promise<BenchSection> }> = [
   { name: 'scoring', run: runScoringBench },
   { name: 'analytics', run: async () => (await import('./analytics.bench')).runAnalyticsBench() },
+  { name: 'store', run: async () => (await import('./store.bench')).runStoreBench() },
+  { name: 'ingest', run: async () => (await import('./ingest.bench')).runIngestBench() },
 ];
-
-function formatValue(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString('en-US');
-  return value.toFixed(Math.abs(value) >= 10 ? 1 : 3);
-}
-
-export function formatSection(section: BenchSection): string {
-  const width = Math.max(...section.figures.map((f) => f.label.length), 10);
-  const lines = [`== ${section.name}`];
-  for (const figure of section.figures) lines.push(`  ${figure.label.padEnd(width)}  ${formatValue(figure.value).padStart(14)} ${figure.unit}`);
-  for (const note of section.notes ?? []) lines.push(`  note: ${note}`);
-  return lines.join('\n');
-}
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -30,9 +30,11 @@ const PERIOD_S = 2;
 const START_MS = Math.floor((Date.now() - 45 * 60_000) / 60_000) * 60_000;
 const SPAN_S = 40 * 60;
 const KILL_AT_S = 30 * 60;
+/** Trouble that spans the kill: an arc burst from just before it makes the first readings after it depend on the history. */
+const SCENARIO = 'loose-connection:DEV0001,DEV0002@1200;arc-burst:DEV0003,DEV0006@1785;rising-leakage:DEV0004@1600;smouldering:DEV0005@1500';
 
 function stream(): { before: SimulationMessage[]; after: SimulationMessage[] } {
-  const simulation = createSimulation({ devices: DEVICES, zones: 2, periodS: PERIOD_S, seed: 404, startMs: START_MS, scenario: 'mix:1', mixStaggerS: 60 });
+  const simulation = createSimulation({ devices: DEVICES, zones: 2, periodS: PERIOD_S, seed: 404, startMs: START_MS, scenario: SCENARIO });
   const before: SimulationMessage[] = [];
   const after: SimulationMessage[] = [];
   const killTs = START_MS + KILL_AT_S * 1000;
@@ -204,8 +206,9 @@ describe('crash safety: SIGKILL mid-stream, restart, carry on', { skip: mosquitt
       assert.equal(afterRestart.length, postKill.filter((m) => String(m.payload.deviceId) === id).length);
       for (const point of afterRestart) assert.equal(point.risk_score, expected.get(`${id}|${point.timestamp}`)?.risk_score, `${id} at ${point.timestamp}`);
     }
-    const modifiers = ids.map((id) => expected.get(`${id}|${postKill.filter((m) => String(m.payload.deviceId) === id).at(-1)?.payload.timestamp}`)?.risk_modifier);
-    assert.ok(modifiers.some((m) => m !== undefined && m > 1), 'the restored history changed some score');
+    // Not a vacuous check: right after the restart, some scores were raised by arcs seen before the kill.
+    const boosted = postKill.filter((m) => (expected.get(`${String(m.payload.deviceId)}|${String(m.payload.timestamp)}`)?.risk_modifier ?? 1) > 1);
+    assert.ok(boosted.some((m) => m.reading.timestampMs < killTs + 10_000), 'the restored history raised a score right after the restart');
 
     const db = new Database(file, { readonly: true });
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');

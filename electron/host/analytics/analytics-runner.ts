@@ -27,6 +27,12 @@ export interface AnalyticsQueries {
 export interface AnalyticsRunner extends AnalyticsQueries {
   /** Called by the ingest pipeline for every scored reading. Never throws. */
   observe(reading: ScoredReading, receivedAtMs: number): void;
+  /**
+   * Rebuilds state from stored readings after a restart: windows, baselines and which conditions
+   * already stand, so that an event that fired before the restart does not fire again. Events are
+   * not emitted.
+   */
+  warmUp(reading: ScoredReading, receivedAtMs: number): void;
   applyRegistry(entries: ReadonlyArray<RegistryEntry>): void;
   /** One slice of the periodic work, as the timer runs it. */
   runPeriodic(): void;
@@ -98,6 +104,14 @@ export function createAnalyticsRunner(options: AnalyticsRunnerOptions): Analytic
           errors += 1;
           options.onError?.(error, reading.device_id);
         }
+      }
+    },
+    warmUp(reading: ScoredReading, receivedAtMs: number): void {
+      try {
+        analytics.observe(reading, receivedAtMs);
+      } catch (error) {
+        errors += 1;
+        options.onError?.(error, reading.device_id);
       }
     },
     applyRegistry(entries: ReadonlyArray<RegistryEntry>): void {

@@ -8,6 +8,7 @@ export interface HostFlags {
   readonly demo?: boolean;
   readonly demoDevices?: number;
   readonly demoPeriodS?: number;
+  readonly demoScenario?: string;
   readonly kiosk?: boolean;
   readonly language?: 'en' | 'ko';
   readonly help?: boolean;
@@ -28,6 +29,7 @@ export const HOST_USAGE = `Usage: emberwatch [options]
   --no-demo          no embedded broker or simulator (env EMBERWATCH_DEMO=0)
   --demo-devices N   size of the simulated demo fleet
   --demo-period S    reporting period of the simulated devices, seconds
+  --demo-scenario X  the simulator's scenario, e.g. "mix:0.15" (default) or "sensor-fault:DEV0001"
   --language en|ko   language of messages and recommendations
   --kiosk            wall-display mode
   --help             this text`;
@@ -75,6 +77,7 @@ export function parseHostArgs(argv: ReadonlyArray<string>): HostFlags {
       case '--demo': flags.demo = true; break;
       case '--demo-devices': flags.demoDevices = integer(name, next(), 1, 20000); break;
       case '--demo-period': flags.demoPeriodS = positive(name, next()); break;
+      case '--demo-scenario': flags.demoScenario = required(name, next()); break;
       case '--kiosk': flags.kiosk = true; break;
       case '--language': {
         const value = required(name, next());

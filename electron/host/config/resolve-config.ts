@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { HostFlags } from './parse-args';
 import { UsageError } from './parse-args';
 import type { ConnectionSettings, Settings } from './settings';
+import { parseScenarioSpec } from '../../../shared/simulator/scenario-spec';
 
 export const DEFAULT_PORT = 5780;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -13,6 +14,8 @@ export interface DemoConfig {
   readonly periodS: number;
   readonly zones: number;
   readonly seed: number;
+  /** The simulator's scenario (shared/simulator SCENARIO_SPEC_HELP). */
+  readonly scenario: string;
 }
 
 /** Everything the host needs to start, after flag > environment > settings file > default. */
@@ -73,6 +76,15 @@ function checkBrokerUrl(url: string, origin: string): string {
   return url;
 }
 
+function checkScenario(spec: string): string {
+  try {
+    parseScenarioSpec(spec);
+  } catch (error) {
+    throw new UsageError(`demo scenario: ${(error as Error).message}`);
+  }
+  return spec;
+}
+
 export function resolveHostConfig(flags: HostFlags, env: Env, settings: Settings, dataDir: string): HostConfig {
   const urlFromFlag = flags.mqttUrl !== undefined ? checkBrokerUrl(flags.mqttUrl, '--mqtt-url') : undefined;
   const urlFromEnv = nonEmpty(env.EMBERWATCH_MQTT_URL);
@@ -89,6 +101,7 @@ export function resolveHostConfig(flags: HostFlags, env: Env, settings: Settings
           periodS: flags.demoPeriodS ?? settings.demo.period_s,
           zones: settings.demo.zones,
           seed: settings.demo.seed,
+          scenario: checkScenario(flags.demoScenario ?? settings.demo.scenario),
         }
       : null;
   return {

@@ -4,6 +4,8 @@
  * reference, so a setting cannot exist without a type, a default and a description.
  */
 
+import { CLOUD_SETTINGS_SPEC } from './cloud-schema';
+
 export type FieldKind = 'string' | 'integer' | 'number' | 'boolean' | 'enum' | 'object' | 'array';
 
 export interface FieldSpec {
@@ -54,6 +56,57 @@ const connectionSpec: FieldSpec = {
   },
 };
 
+const operatorSpec: FieldSpec = {
+  kind: 'object',
+  description: 'An operator who may sign in at a station.',
+  fields: {
+    name: { kind: 'string', description: 'The name the operator signs in with (and every journal entry carries).', required: true },
+    role: { kind: 'enum', values: ['operator', 'supervisor', 'viewer'], description: 'What the operator may do.', default: 'operator' },
+    pin_hash: {
+      kind: 'string',
+      description: 'The PIN as an scrypt hash (scrypt$N$r$p$salt$hash, made by `tsx electron/host/cli/hash-pin.ts`); without it the PIN is set at the first sign-in that gives one.',
+    },
+  },
+};
+
+/** Issue 7: the alarm system. Anything not named here can be set in `config` (shared/alarms AlarmConfig). */
+const alarmsSpec: FieldSpec = {
+  kind: 'object',
+  description: 'Alarms: priorities, shelving, silence, escalation, sharing between stations, operators.',
+  fields: {
+    priorities: {
+      kind: 'object',
+      open: true,
+      description: 'Priority per alarm source, e.g. {"co_alarm": "critical"} (critical, high, medium, low).',
+      default: {},
+    },
+    shelve_max_minutes: { kind: 'number', description: 'Longest timed shelve for an operator (a supervisor may go beyond, up to supervisor_shelve_max_minutes).', min: 1, max: 10080, default: 480 },
+    supervisor_shelve_max_minutes: { kind: 'number', description: 'Longest timed shelve for a supervisor.', min: 1, max: 525600, default: 10080 },
+    resound_minutes: { kind: 'number', description: 'A silenced, unacknowledged critical alarm sounds again after this long.', min: 0.1, max: 1440, default: 5 },
+    escalation_minutes: { kind: 'number', description: 'A critical alarm unacknowledged this long is sent beyond the room (SNS topics, webhook).', min: 0.1, max: 1440, default: 3 },
+    webhook_url: { kind: 'string', description: 'http(s) URL that escalations are POSTed to (JSON), retried until it answers 2xx.' },
+    site_key_file: {
+      kind: 'string',
+      description: 'A file holding the site key that signs alarm actions shared between stations over MQTT; without it sharing is off.',
+    },
+    default_role: { kind: 'enum', values: ['operator', 'viewer'], description: 'Role of a name not listed in operators.', default: 'operator' },
+    operators: { kind: 'array', description: 'Named operators and supervisors.', items: operatorSpec, default: [] },
+    wall_displays: {
+      kind: 'array',
+      description: 'Station names that are wall displays (read-only), besides screens started with --kiosk or /wall.',
+      items: { kind: 'string', description: 'A station name.' },
+      default: [],
+    },
+    monitoring_grace_s: { kind: 'number', description: 'Monitoring must be lost this long before it is an alarm (a start-up connects within it).', min: 0, max: 3600, default: 15 },
+    config: {
+      kind: 'object',
+      open: true,
+      description: 'Any further part of the alarm configuration (shared/alarms/config.ts AlarmConfig), checked field by field.',
+      default: {},
+    },
+  },
+};
+
 export const SETTINGS_SCHEMA: FieldSpec = {
   kind: 'object',
   description: 'Emberwatch settings (settings.json in the data directory).',
@@ -94,6 +147,11 @@ export const SETTINGS_SCHEMA: FieldSpec = {
         period_s: { kind: 'number', description: 'Reporting period of each simulated device, seconds.', min: 0.1, max: 600, default: 2 },
         zones: { kind: 'integer', description: 'Zones the simulated devices are spread over.', min: 1, max: 1000, default: 6 },
         seed: { kind: 'integer', description: 'Seed that makes the simulated fleet repeatable.', default: 1 },
+        scenario: {
+          kind: 'string',
+          description: 'The simulator\'s scenario: "mix:0.15" (default), or forced ones such as "sensor-fault:DEV0001" (npm run simulate -- --help).',
+          default: 'mix:0.15',
+        },
       },
     },
     ui: {
@@ -125,5 +183,7 @@ export const SETTINGS_SCHEMA: FieldSpec = {
       description: 'Overrides of the scoring thresholds and weights (checked by the scoring engine).',
       default: {},
     },
+    alarms: alarmsSpec,
+    cloud: CLOUD_SETTINGS_SPEC,
   },
 };

@@ -1,3 +1,5 @@
+import type { CloudSettings } from './cloud-schema';
+
 /** The validated settings, as the rest of the host sees them. Mirrors SETTINGS_SCHEMA. */
 export interface ConnectionSettings {
   readonly id: string;
@@ -18,6 +20,28 @@ export interface ConnectionSettings {
   readonly limit_per_s?: number;
 }
 
+export interface OperatorSettings {
+  readonly name: string;
+  readonly role: 'operator' | 'supervisor' | 'viewer';
+  readonly pin_hash?: string;
+}
+
+/** Issue 7's alarm settings (see settings-schema.ts). */
+export interface AlarmSettings {
+  readonly priorities: Readonly<Record<string, unknown>>;
+  readonly shelve_max_minutes: number;
+  readonly supervisor_shelve_max_minutes: number;
+  readonly resound_minutes: number;
+  readonly escalation_minutes: number;
+  readonly webhook_url?: string;
+  readonly site_key_file?: string;
+  readonly default_role: 'operator' | 'viewer';
+  readonly operators: ReadonlyArray<OperatorSettings>;
+  readonly wall_displays: ReadonlyArray<string>;
+  readonly monitoring_grace_s: number;
+  readonly config: Readonly<Record<string, unknown>>;
+}
+
 export interface Settings {
   readonly site: { readonly name: string };
   readonly server: { readonly port: number; readonly host: string };
@@ -28,6 +52,7 @@ export interface Settings {
     readonly period_s: number;
     readonly zones: number;
     readonly seed: number;
+    readonly scenario: string;
   };
   readonly ui: { readonly language: 'en' | 'ko' };
   readonly storage: {
@@ -38,4 +63,6 @@ export interface Settings {
     readonly size_cap_gb: number;
   };
   readonly scoring: Readonly<Record<string, unknown>>;
+  readonly alarms: AlarmSettings;
+  readonly cloud: CloudSettings;
 }

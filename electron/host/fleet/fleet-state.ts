@@ -1,11 +1,14 @@
 import type {
   DeviceInfo,
+  DeviceReadingsSummary,
   DeviceSummary,
   RiskDistribution,
   TimeseriesPoint,
 } from '../../../shared/protocol';
 import type { RegistryEntry } from '../../../shared/fleet/registry';
 import { UNASSIGNED_ZONE } from '../../../shared/fleet/registry';
+import type { CloudDeviceState } from './cloud-device';
+import { cloudActive, cloudLastSeen, cloudOnline, cloudStands, sameCloudState } from './cloud-device';
 import { isActive, isSilent, learnPeriod } from './liveness';
 import type { ReadingView } from './reading-view';
 import { asRiskLevel, readingTemperature } from './reading-view';
@@ -13,6 +16,8 @@ import { asRiskLevel, readingTemperature } from './reading-view';
 /** Points kept in memory per device for charts until the store serves history. */
 export const RECENT_POINTS_PER_DEVICE = 720;
 const COMMUNICATION_ERROR_STATUS = 4096;
+/** A larger jump is a counter that was reset or replaced, not a million lost messages. */
+const MAX_PLAUSIBLE_IDX_GAP = 100_000;
 
 interface DeviceRecord<R extends ReadingView> {
   readonly id: string;
@@ -25,9 +30,15 @@ interface DeviceRecord<R extends ReadingView> {
   periodMs: number | null;
   readings: number;
   totalAlarms: number;
+  /** Messages the device numbered but we never received (gaps in idx), since this start. */
+  lostMessages: number;
+  /** Times the device's idx went backwards: a restart of the device, not a loss. */
+  idxResets: number;
   /** Ring buffer of recent points, in event-time order of arrival. */
   recent: TimeseriesPoint[];
   recentStart: number;
+  /** The device as the cloud's DeviceState table has it (issue 9), or null. */
+  cloud: CloudDeviceState | null;
 }
 
 function pointOf(reading: ReadingView): TimeseriesPoint {
@@ -38,6 +49,19 @@ function pointOf(reading: ReadingView): TimeseriesPoint {
     arc_count: reading.arc_count,
     voltage: reading.voltage,
     current: reading.current,
+  };
+}
+
+function readingsOf(reading: ReadingView): DeviceReadingsSummary {
+  return {
+    voltage: reading.voltage,
+    pcb_temperature: reading.pcb_temperature,
+    sensor_temperature: reading.sensor_temperature,
+    leakage_current: reading.leakage_current ?? null,
+    co: reading.co ?? null,
+    voc: reading.voc ?? null,
+    power_factor: reading.power_factor ?? null,
+    arc_count: reading.arc_count,
   };
 }
 
@@ -54,7 +78,8 @@ export class FleetState<R extends ReadingView = ReadingView> {
     if (!device) {
       device = {
         id, name: id, zone: UNASSIGNED_ZONE, position: null, inRegistry: false, last: null, lastSeenMs: null,
-        periodMs: null, readings: 0, totalAlarms: 0, recent: [], recentStart: 0,
+        periodMs: null, readings: 0, totalAlarms: 0, lostMessages: 0, idxResets: 0, recent: [], recentStart: 0,
+        cloud: null,
       };
       this.devices.set(id, device);
     }
@@ -87,8 +112,17 @@ export class FleetState<R extends ReadingView = ReadingView> {
     }
     this.changed.add(device.id);
     const newest = device.last === null || reading.timestamp_ms >= device.last.timestamp_ms;
-    if (newest) device.last = reading;
+    if (newest) {
+      if (device.last !== null && reading.timestamp_ms > device.last.timestamp_ms) this.countIdxGap(device, device.last.idx, reading.idx);
+      device.last = reading;
+    }
     return newest;
+  }
+
+  /** The device numbers its messages: a jump forward is messages lost on the device's side. */
+  private countIdxGap(device: DeviceRecord<R>, previous: number, next: number): void {
+    if (next > previous + 1 && next - previous <= MAX_PLAUSIBLE_IDX_GAP) device.lostMessages += next - previous - 1;
+    else if (next < previous) device.idxResets += 1;
   }
 
   /**
@@ -114,6 +148,33 @@ export class FleetState<R extends ReadingView = ReadingView> {
     this.changed.add(device.id);
   }
 
+  /**
+   * The cloud's DeviceState table, as read now. `complete`: the read covered the whole table, so a
+   * device missing from it no longer has cloud state.
+   */
+  applyCloudStates(states: ReadonlyArray<CloudDeviceState>, complete: boolean): void {
+    const seen = new Set<string>();
+    for (const state of states) {
+      seen.add(state.device_id);
+      const device = this.record(state.device_id);
+      if (sameCloudState(device.cloud, state)) continue;
+      device.cloud = state;
+      this.changed.add(device.id);
+    }
+    if (!complete) return;
+    for (const device of this.devices.values()) {
+      if (device.cloud === null || seen.has(device.id)) continue;
+      device.cloud = null;
+      this.changed.add(device.id);
+    }
+  }
+
+  /** The cloud's state, when it stands for the device (see cloud-device.ts). */
+  private cloudOf(device: DeviceRecord<R>, nowMs: number): CloudDeviceState | null {
+    const local = { lastSeenMs: device.lastSeenMs, newestTs: device.last?.timestamp_ms ?? null };
+    return cloudStands(device.cloud, local, nowMs) ? device.cloud : null;
+  }
+
   has(id: string): boolean {
     return this.devices.has(id);
   }
@@ -137,6 +198,24 @@ export class FleetState<R extends ReadingView = ReadingView> {
   summary(id: string, nowMs: number): DeviceSummary | null {
     const device = this.devices.get(id);
     if (!device) return null;
+    const cloud = this.cloudOf(device, nowMs);
+    if (cloud !== null) {
+      return {
+        device_id: device.id,
+        name: device.name,
+        zone: device.zone,
+        online: cloudOnline(cloud, nowMs),
+        last_seen: cloudLastSeen(cloud),
+        risk_level: cloud.risk_level,
+        risk_score: cloud.risk_score,
+        status_bits: cloud.status_bits,
+        temperature: cloud.temperature,
+        current: null,
+        readings: null,
+        position: device.position,
+        source: 'cloud',
+      };
+    }
     const last = device.last;
     return {
       device_id: device.id,
@@ -149,6 +228,9 @@ export class FleetState<R extends ReadingView = ReadingView> {
       status_bits: last ? last.status_bits : null,
       temperature: last ? readingTemperature(last) : null,
       current: last ? last.current : null,
+      readings: last ? readingsOf(last) : null,
+      position: device.position,
+      source: 'local',
     };
   }
 
@@ -164,6 +246,29 @@ export class FleetState<R extends ReadingView = ReadingView> {
   info(id: string, nowMs: number): DeviceInfo | null {
     const device = this.devices.get(id);
     if (!device) return null;
+    const cloud = this.cloudOf(device, nowMs);
+    if (cloud !== null) {
+      return {
+        device_id: device.id,
+        name: device.name,
+        zone: device.zone,
+        position: device.position,
+        online: cloudOnline(cloud, nowMs),
+        last_seen: cloudLastSeen(cloud),
+        last_idx: cloud.idx,
+        last_status_bits: cloud.status_bits,
+        current_risk_level: cloud.risk_level,
+        current_risk_score: cloud.risk_score,
+        last_temperature: cloud.temperature,
+        last_arc_count: cloud.arc_count,
+        total_alarms: cloud.total_alarms ?? device.totalAlarms,
+        lost_messages: device.lostMessages,
+        idx_resets: device.idxResets,
+        readings: device.readings,
+        latest_analysis: null,
+        source: 'cloud',
+      };
+    }
     const last = device.last;
     return {
       device_id: device.id,
@@ -179,8 +284,11 @@ export class FleetState<R extends ReadingView = ReadingView> {
       last_temperature: last ? readingTemperature(last) : null,
       last_arc_count: last ? last.arc_count : null,
       total_alarms: device.totalAlarms,
+      lost_messages: device.lostMessages,
+      idx_resets: device.idxResets,
       readings: device.readings,
       latest_analysis: null,
+      source: 'local',
     };
   }
 
@@ -201,12 +309,26 @@ export class FleetState<R extends ReadingView = ReadingView> {
     const distribution = { NORMAL: 0, LOW: 0, MEDIUM: 0, HIGH: 0, CRITICAL: 0 };
     let active = 0;
     for (const device of this.devices.values()) {
+      const cloud = this.cloudOf(device, nowMs);
+      if (cloud !== null) {
+        if (!cloudActive(cloud, nowMs)) continue;
+        active += 1;
+        distribution[cloud.risk_level ?? 'NORMAL'] += 1;
+        continue;
+      }
       if (!isActive(device.lastSeenMs, nowMs)) continue;
       active += 1;
       const level = device.last ? asRiskLevel(device.last.risk_level) : null;
       distribution[level ?? 'NORMAL'] += 1;
     }
     return { total: this.devices.size, active, distribution };
+  }
+
+  /** Lost messages (idx gaps) over the whole fleet since this start. */
+  totalLostMessages(): number {
+    let n = 0;
+    for (const device of this.devices.values()) n += device.lostMessages;
+    return n;
   }
 
   totalReadings(): number {

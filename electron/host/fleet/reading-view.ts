@@ -20,7 +20,9 @@ export type ReadingView = Pick<
   | 'pcb_temperature'
   | 'sensor_temperature'
   | 'arc_count'
->;
+> &
+  // The device wall's gauges read these when the reading has them (the host's readings always do).
+  Partial<Pick<ScoredReading, 'leakage_current' | 'co' | 'voc' | 'power_factor'>>;
 
 export function readingTemperature(reading: Pick<ReadingView, 'pcb_temperature' | 'sensor_temperature'>): number {
   return Math.max(reading.pcb_temperature, reading.sensor_temperature);

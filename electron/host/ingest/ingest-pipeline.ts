@@ -8,11 +8,15 @@ import { previewPayload } from './quarantine';
 import { RateMeter } from './rate-meter';
 import { payloadHash } from './payload-hash';
 import { classifyTopic } from './topics';
+import { READING_FLAG_CLOCK_SKEW, READING_FLAG_LATE } from '../store/reading-codec';
+import type { PipelineMetrics } from '../service/pipeline-metrics';
 
 /** AWS IoT Core's payload limit; a larger message is not a device reading. */
 export const MAX_PAYLOAD_BYTES = 128 * 1024;
 /** Recent message keys remembered per device to recognise an exact redelivery. */
 const REDELIVERY_MEMORY = 32;
+/** A reading stamped further ahead of the console's clock than this has a device clock that is wrong. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 export interface IngestCounters {
   readonly received: number;
@@ -20,10 +24,15 @@ export interface IngestCounters {
   readonly duplicates: number;
   readonly quarantined: number;
   readonly per_second: number;
+  /** Readings older than their device's newest: stored and scored, flagged LATE. */
+  readonly late: number;
+  /** Readings stamped more than 5 minutes ahead of the console: stored and scored, flagged CLOCK_SKEW. */
+  readonly clock_skew: number;
 }
 
 export interface IngestListener {
-  onReading?(reading: ScoredReading, receivedAtMs: number): void;
+  /** `flags`: READING_FLAG_LATE / READING_FLAG_CLOCK_SKEW of the store's codec. */
+  onReading?(reading: ScoredReading, receivedAtMs: number, flags: number): void;
   onRegistry?(entries: ReadonlyArray<RegistryEntry>): void;
 }
 
@@ -32,7 +41,7 @@ export type StoredCallback = (error: Error | null) => void;
 
 /** Where scored readings and quarantined messages are kept: the local store's writer. Both only queue. */
 export interface IngestSink {
-  addReading(reading: ScoredReading, receivedAtMs: number, done?: StoredCallback): void;
+  addReading(reading: ScoredReading, receivedAtMs: number, done?: StoredCallback, flags?: number): void;
   addQuarantine(message: QuarantinedMessage, done?: StoredCallback): void;
 }
 
@@ -51,6 +60,9 @@ export class IngestPipeline {
   private received = 0;
   private scored = 0;
   private duplicates = 0;
+  private late = 0;
+  private clockSkew = 0;
+  private readonly metrics: PipelineMetrics | null;
 
   constructor(
     engine: ScoringEngine,
@@ -58,7 +70,9 @@ export class IngestPipeline {
     quarantine: QuarantineLog,
     listener: IngestListener = {},
     sink: IngestSink | null = null,
+    metrics: PipelineMetrics | null = null,
   ) {
+    this.metrics = metrics;
     this.engine = engine;
     this.fleet = fleet;
     this.quarantine = quarantine;
@@ -74,6 +88,7 @@ export class IngestPipeline {
   handle(connection: string, topic: string, payload: Uint8Array, receivedAtMs: number, settled?: StoredCallback): void {
     this.received += 1;
     this.rate.add(receivedAtMs);
+    this.metrics?.count('received', receivedAtMs);
     const reject = (reason: QuarantineReason, detail: string, done: StoredCallback | undefined = settled): void => {
       const entry: QuarantinedMessage = {
         received_at: new Date(receivedAtMs).toISOString(),
@@ -84,6 +99,7 @@ export class IngestPipeline {
         payload_preview: previewPayload(payload),
       };
       this.quarantine.add(entry);
+      this.metrics?.count('quarantined', receivedAtMs);
       if (this.sink) this.sink.addQuarantine(entry, done);
       else done?.(null);
     };
@@ -125,6 +141,7 @@ export class IngestPipeline {
     }
     if (this.isRedelivery(route.deviceId, message, text)) {
       this.duplicates += 1;
+      this.metrics?.count('duplicates', receivedAtMs);
       settled?.(null);
       return;
     }
@@ -135,10 +152,20 @@ export class IngestPipeline {
     }
     this.scored += 1;
     const reading = outcome.result;
-    this.fleet.applyReading(reading, receivedAtMs);
-    if (this.sink) this.sink.addReading(reading, receivedAtMs, settled);
+    this.metrics?.count('scored', receivedAtMs);
+    this.metrics?.lag(receivedAtMs - reading.timestamp_ms, receivedAtMs);
+    let flags = 0;
+    if (!this.fleet.applyReading(reading, receivedAtMs)) {
+      flags |= READING_FLAG_LATE;
+      this.late += 1;
+    }
+    if (reading.timestamp_ms - receivedAtMs > CLOCK_SKEW_MS) {
+      flags |= READING_FLAG_CLOCK_SKEW;
+      this.clockSkew += 1;
+    }
+    if (this.sink) this.sink.addReading(reading, receivedAtMs, settled, flags);
     else settled?.(null);
-    this.listener.onReading?.(reading, receivedAtMs);
+    this.listener.onReading?.(reading, receivedAtMs, flags);
   }
 
   /** Same device, same timestamp and the very same bytes: the broker delivered it again. */
@@ -165,6 +192,8 @@ export class IngestPipeline {
       duplicates: this.duplicates,
       quarantined: this.quarantine.total(),
       per_second: this.rate.perSecond(nowMs),
+      late: this.late,
+      clock_skew: this.clockSkew,
     };
   }
 }

@@ -63,6 +63,8 @@ export class MqttConnection {
   private lastLimitWarningMs = 0;
   private stopped = false;
   private lastMessageAtMs: number | null = null;
+  /** Topics subscribed besides the device data and the registry (the alarm stations' shared actions). */
+  private readonly extraTopics: string[] = [];
 
   constructor(settings: ConnectionSettings, clientId: string, onMessage: MessageHandler, log: Logger, onStateChange: () => void = () => {}) {
     this.id = settings.id;
@@ -110,7 +112,7 @@ export class MqttConnection {
     this.gate?.newConnection();
     this.connectedAtMs = Date.now();
     this.setState('connected');
-    const topics = [...this.settings.topics, REGISTRY_TOPIC];
+    const topics = [...this.settings.topics, REGISTRY_TOPIC, ...this.extraTopics];
     client.subscribe(topics, { qos: this.settings.qos }, (error, granted) => {
       if (error) {
         this.lastError = `subscribe failed: ${error.message}`;
@@ -177,6 +179,26 @@ export class MqttConnection {
     if (this.state === state) return;
     this.state = state;
     this.onStateChange();
+  }
+
+  /** Subscribes to one more topic filter (QoS 1), now if connected and again on every reconnect. */
+  subscribeAlso(topic: string): void {
+    if (this.extraTopics.includes(topic)) return;
+    this.extraTopics.push(topic);
+    if (this.client !== null && this.state === 'connected') {
+      this.client.subscribe(topic, { qos: 1 }, (error) => {
+        if (error) this.log.error('mqtt subscribe failed', { connection: this.id, topic, error: error.message });
+      });
+    }
+  }
+
+  /** Publishes at QoS 1; resolves once the broker has acknowledged it (mqtt.js queues while offline). */
+  publish(topic: string, payload: string): Promise<void> {
+    const client = this.client;
+    if (client === null) return Promise.reject(new Error(`connection ${this.id} is not started`));
+    return new Promise((resolve, reject) => {
+      client.publish(topic, payload, { qos: 1 }, (error) => (error ? reject(error) : resolve()));
+    });
   }
 
   /** Receive time of the newest message on this connection, or null. */

@@ -8,7 +8,14 @@ export type QuarantineReason =
   | 'PAYLOAD_TOO_LARGE'
   | 'TOPIC_MISMATCH'
   | 'UNKNOWN_TOPIC'
-  | 'INVALID_REGISTRY';
+  | 'INVALID_REGISTRY'
+  // A station message on fire-prediction/alerts/+/events that was refused (shared/alarms station-messages).
+  | 'MALFORMED'
+  | 'UNSIGNED'
+  | 'BAD_SIGNATURE'
+  | 'UNSUPPORTED_VERSION'
+  | 'STALE'
+  | 'FUTURE';
 
 export interface QuarantinedMessage {
   readonly received_at: string;

@@ -34,6 +34,7 @@ export function routeRestRequest(httpMethod: string, url: URL): RestRoute | null
     case '/api/health': return { method: 'health.get', params: {} };
     case '/api/overview': return { method: 'overview.get', params: {} };
     case '/api/devices': return { method: 'devices.list', params: {} };
+    case '/api/metrics': return { method: 'metrics.get', params: {} };
     case '/api/zones': return { method: 'zones.list', params: {} };
     case '/api/quarantine': {
       const limit = optionalInteger(url.searchParams, 'limit');

@@ -1,8 +1,11 @@
 import type {
+  AlarmHealth,
+  CloudHealth,
   ConnectionHealth,
   DeviceHistoryResponse,
   DeviceInfo,
   HealthResponse,
+  MetricsResponse,
   ProtocolHandlers,
   QuarantinedMessageView,
   ReadingAnalysis,
@@ -17,6 +20,7 @@ import { readingTemperature } from '../fleet/reading-view';
 import type { RiskAlertLog } from '../fleet/risk-alerts';
 import type { IngestPipeline } from '../ingest/ingest-pipeline';
 import type { QuarantineLog } from '../ingest/quarantine';
+import type { AlarmHandlers } from './alarm-handlers';
 import { judgeHealth } from './health';
 import type { HistoryWindow } from './history-params';
 import { historyWindow } from './history-params';
@@ -47,7 +51,8 @@ export interface ServiceContext {
   readonly fleet: FleetState<ScoredReading>;
   readonly ingest: IngestPipeline;
   readonly quarantine: QuarantineLog;
-  readonly alerts: RiskAlertLog;
+  /** Recent alerts: the console's own, and (with the cloud link) those of other consoles. */
+  readonly alerts: Pick<RiskAlertLog, 'recent'>;
   /** The stream analytics: device aggregates, trends and predictions, zone risk. */
   readonly analytics: AnalyticsQueries;
   /** The local store's history; without it the device page shows the in-memory points. */
@@ -55,10 +60,17 @@ export interface ServiceContext {
   connections(nowMs: number): ReadonlyArray<ConnectionHealth>;
   storeStats(): StoreStats;
   monitoring(): HealthResponse['monitoring'];
+  /** The cloud link and its outbox (electron/host/cloud). */
+  cloud?(): CloudHealth;
+  pendingAcks(): number;
+  metrics(): MetricsResponse;
   recommendations(info: DeviceInfo, history: ReadonlyArray<TimeseriesPoint>): ReadonlyArray<Recommendation>;
   /** The newest reading's analysis in the console's language. */
   analysis(reading: ScoredReading): ReadingAnalysis;
   now(): number;
+  /** The alarm system's methods (issue 7), served beside the reads. */
+  readonly alarmHandlers: AlarmHandlers;
+  alarmHealth?(): AlarmHealth;
 }
 
 function requireId(params: { readonly id?: unknown }): string {
@@ -85,10 +97,16 @@ export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
         scored: counters.scored,
         duplicates: counters.duplicates,
         per_second: counters.per_second,
+        late: counters.late,
+        clock_skew: counters.clock_skew,
+        lost_messages: ctx.fleet.totalLostMessages(),
+        pending_acks: ctx.pendingAcks(),
       },
       quarantine: { total: ctx.quarantine.total(), by_reason: ctx.quarantine.byReason() },
       store: ctx.storeStats(),
       monitoring: ctx.monitoring(),
+      ...(ctx.alarmHealth ? { alarms: ctx.alarmHealth() } : {}),
+      ...(ctx.cloud ? { cloud: ctx.cloud() } : {}),
     };
   };
 
@@ -145,6 +163,8 @@ export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
       if (!zone) throw new ProtocolError('NOT_FOUND', `no zone ${JSON.stringify(id)}`);
       return zone;
     },
+    'metrics.get': async () => ctx.metrics(),
+    ...ctx.alarmHandlers,
     'quarantine.list': async (params) => {
       const limit = params.limit ?? 100;
       if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 1000) {

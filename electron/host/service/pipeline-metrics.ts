@@ -1,3 +1,5 @@
+import type { MetricsResponse } from '../../../shared/protocol';
+
 /**
  * The pipeline's figures over the last hour in 10-second buckets: the console's answer to the
  * source system's Lambda and Kinesis cards. Fixed memory: 360 buckets, whatever the traffic.
@@ -20,26 +22,6 @@ interface Bucket {
   lagMsSum: number;
   lagCount: number;
   lagMsMax: number;
-}
-
-export interface MetricsPoint {
-  readonly at: string;
-  readonly received_per_s: number;
-  readonly scored_per_s: number;
-  readonly quarantined_per_s: number;
-  readonly duplicates_per_s: number;
-  readonly stored_per_s: number;
-  readonly commits: number;
-  readonly commit_ms_avg: number | null;
-  readonly commit_ms_max: number | null;
-  /** Receive time minus the reading's own timestamp: how far behind the devices we are. */
-  readonly lag_ms_avg: number | null;
-  readonly lag_ms_max: number | null;
-}
-
-export interface MetricsResponse {
-  readonly bucket_s: number;
-  readonly points: ReadonlyArray<MetricsPoint>;
 }
 
 function emptyBucket(startMs: number): Bucket {

@@ -11,6 +11,8 @@ export const DATABASE_FILE_NAME = 'emberwatch.db';
 
 /** SQLite's page cache for the one connection, in KiB. */
 const CACHE_KIB = 64 * 1024;
+/** WAL pages (4 KiB each) after which a commit checkpoints: about 40 MB. */
+const WAL_CHECKPOINT_PAGES = 10_000;
 
 /** The database was written by a newer Emberwatch; opening it could damage it, so we refuse. */
 export class NewerDatabaseError extends Error {
@@ -65,6 +67,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): SqliteDat
     // (downsampling GROUP BYs) stay in memory.
     db.pragma(`cache_size = -${CACHE_KIB}`);
     db.pragma('temp_store = MEMORY');
+    // With thousands of devices a commit dirties a page per device in the readings index; a larger
+    // WAL between checkpoints writes each of those pages back to the file once rather than often.
+    db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
     applyMigrations(db, file, options.migrations ?? MIGRATIONS);
     db.prepare(`INSERT OR IGNORE INTO meta(key, value) VALUES ('site_id', ?)`).run(randomUUID());
   } catch (error) {

@@ -1,15 +1,14 @@
 import type { MinuteAggregate } from './minute-rollup';
 import { copyAggregate } from './minute-rollup';
 
-// What the writer keeps in memory per device, mirroring device_state, and the staging that lets a
-// transaction change it only if the transaction commits: changes go to copies, which replace the
-// committed entries after COMMIT and are dropped on ROLLBACK.
+// What the writer keeps in memory per device, mirroring device_state. A transaction changes the
+// entries in place (copying thousands of them per commit would cost more than the commit) and
+// records which it touched; if it rolls back, the writer reloads those from device_state, and the
+// minutes they had open are rebuilt from the raw rows, as after a crash.
 
 export interface DeviceMemo {
   readonly deviceId: string;
   readonly key: number;
-  /** True until its device_keys row is committed. */
-  isNew: boolean;
   firstSeenMs: number;
   /** Receive time of the latest reading (console clock), as the fleet view counts liveness. */
   lastSeenMs: number;
@@ -29,17 +28,15 @@ export interface DeviceMemo {
   totalAlarms: number;
   /** Delta of the newest minute not yet merged into rollups_1m. */
   open: MinuteAggregate | null;
-  /** A minute that was open when the process stopped: its delta died with it, so it is rebuilt from raw. */
+  /** A minute whose delta was lost (the process stopped, or a transaction rolled back): rebuilt from raw. */
   lostMinute: number | null;
-  /** Whether device_state must be written with this transaction. */
-  dirty: boolean;
 }
 
-function copyMemo(m: DeviceMemo): DeviceMemo {
+export function copyMemo(m: DeviceMemo): DeviceMemo {
   return { ...m, open: m.open ? copyAggregate(m.open) : null };
 }
 
-/** The committed state of every device the store knows. */
+/** Every device the store knows, as committed (between transactions). */
 export class DeviceBook {
   private readonly byId = new Map<string, DeviceMemo>();
   private readonly byKey = new Map<number, DeviceMemo>();
@@ -58,11 +55,31 @@ export class DeviceBook {
     return this.nextKey++;
   }
 
-  /** Loading at open: a committed entry. */
   put(memo: DeviceMemo): void {
     this.byId.set(memo.deviceId, memo);
     this.byKey.set(memo.key, memo);
     if (memo.key >= this.nextKey) this.nextKey = memo.key + 1;
+  }
+
+  remove(deviceId: string): void {
+    const memo = this.byId.get(deviceId);
+    if (!memo) return;
+    this.byId.delete(deviceId);
+    this.byKey.delete(memo.key);
+  }
+
+  /** Devices whose open minute must be rebuilt from raw before they take more readings. */
+  private readonly lost = new Set<string>();
+
+  markLost(deviceId: string): void {
+    this.lost.add(deviceId);
+  }
+
+  /** The devices marked lost, once (the set is emptied). */
+  takeLost(): ReadonlyArray<string> {
+    const ids = [...this.lost];
+    this.lost.clear();
+    return ids;
   }
 
   reserveKeysAbove(key: number): void {
@@ -78,60 +95,79 @@ export class DeviceBook {
   }
 }
 
-/** Changes of one transaction (or of one savepoint within it, as a child). */
+/**
+ * The devices one transaction touched and created. A child (one item inside a savepoint, when a
+ * group is retried item by item) also keeps a copy of each device as it found it, to put back if
+ * its savepoint rolls back.
+ */
 export class Staging {
-  private readonly changed = new Map<string, DeviceMemo>();
+  private readonly touchedIds = new Map<string, DeviceMemo>();
+  private readonly createdIds = new Set<string>();
+  private readonly before = new Map<string, DeviceMemo>();
 
   constructor(
     private readonly book: DeviceBook,
     private readonly parent: Staging | null = null,
   ) {}
 
-  /** The device as this transaction sees it, without making a copy. */
-  peek(deviceId: string): DeviceMemo | undefined {
-    return this.changed.get(deviceId) ?? this.parent?.peek(deviceId) ?? this.book.get(deviceId);
-  }
-
-  /** The device, copied into this staging so it can be changed. */
+  /** The device, to be changed by this transaction. */
   edit(deviceId: string): DeviceMemo | undefined {
-    const mine = this.changed.get(deviceId);
-    if (mine) return mine;
-    const seen = this.parent?.peek(deviceId) ?? this.book.get(deviceId);
-    if (!seen) return undefined;
-    const copy = copyMemo(seen);
-    this.changed.set(deviceId, copy);
-    return copy;
+    const touched = this.touchedIds.get(deviceId);
+    if (touched) return touched;
+    const memo = this.book.get(deviceId);
+    if (!memo) return undefined;
+    this.touchedIds.set(deviceId, memo);
+    if (this.parent && !this.createdIds.has(deviceId)) this.before.set(deviceId, copyMemo(memo));
+    return memo;
   }
 
+  /** A device seen for the first time. */
   add(memo: DeviceMemo): void {
-    this.changed.set(memo.deviceId, memo);
+    this.book.put(memo);
+    this.touchedIds.set(memo.deviceId, memo);
+    this.createdIds.add(memo.deviceId);
   }
 
   takeKey(): number {
     return this.book.takeKey();
   }
 
+  touched(): IterableIterator<string> {
+    return this.touchedIds.keys();
+  }
+
+  /** The devices touched, as entries of the book. */
+  touchedMemos(): IterableIterator<DeviceMemo> {
+    return this.touchedIds.values();
+  }
+
+  isCreated(deviceId: string): boolean {
+    return this.createdIds.has(deviceId) || (this.parent?.isCreated(deviceId) ?? false);
+  }
+
   child(): Staging {
     return new Staging(this.book, this);
   }
 
-  changes(): IterableIterator<DeviceMemo> {
-    return this.changed.values();
-  }
-
-  /** A savepoint was released: its changes become the parent's. */
+  /** The child's savepoint was released: what it touched, the parent touched. */
   mergeIntoParent(): void {
     if (!this.parent) throw new Error('only a child staging merges into a parent');
-    for (const memo of this.changed.values()) this.parent.add(memo);
+    for (const [id, memo] of this.touchedIds) this.parent.touchedIds.set(id, memo);
+    for (const id of this.createdIds) this.parent.createdIds.add(id);
   }
 
-  /** The transaction committed: its changes become the committed state. */
-  commit(): void {
-    if (this.parent) throw new Error('a child staging is merged, not committed');
-    for (const memo of this.changed.values()) {
-      memo.isNew = false;
-      memo.dirty = false;
-      this.book.put(memo);
+  /** The child's savepoint rolled back: its devices go back to how it found them. */
+  undo(): void {
+    if (!this.parent) throw new Error('a transaction is reloaded, not undone');
+    for (const id of this.createdIds) this.book.remove(id);
+    for (const [id, copy] of this.before) {
+      const memo = this.book.get(id);
+      if (memo) Object.assign(memo, copy);
     }
+  }
+
+  /** Devices first seen in a transaction that rolled back do not exist. */
+  forgetCreated(): void {
+    for (const id of this.createdIds) this.book.remove(id);
   }
 }

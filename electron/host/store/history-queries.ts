@@ -36,6 +36,17 @@ interface BucketRow {
   c_sum: number | null;
   l_max: number | null;
   l_sum: number | null;
+  /** The device page's other measures: PCB and sensor temperature, CO, VOC (max and sum), power factor (min and sum). */
+  pcb_max: number | null;
+  pcb_sum: number | null;
+  sen_max: number | null;
+  sen_sum: number | null;
+  co_max: number | null;
+  co_sum: number | null;
+  voc_max: number | null;
+  voc_sum: number | null;
+  pf_min: number | null;
+  pf_sum: number | null;
 }
 
 const TEMPERATURE = 'max(pcb_temperature, sensor_temperature)';
@@ -47,7 +58,11 @@ const RAW_BUCKETS_SQL = `
     max(risk_score) AS r_max, sum(risk_score) AS r_sum, count(risk_score) AS r_n, sum(arc_count) AS arcs,
     min(voltage) AS v_min, max(voltage) AS v_max, sum(voltage) AS v_sum,
     min(current) AS c_min, max(current) AS c_max, sum(current) AS c_sum,
-    max(leakage_current) AS l_max, sum(leakage_current) AS l_sum
+    max(leakage_current) AS l_max, sum(leakage_current) AS l_sum,
+    max(pcb_temperature) AS pcb_max, sum(pcb_temperature) AS pcb_sum,
+    max(sensor_temperature) AS sen_max, sum(sensor_temperature) AS sen_sum,
+    max(co) AS co_max, sum(co) AS co_sum, max(voc) AS voc_max, sum(voc) AS voc_sum,
+    min(power_factor) AS pf_min, sum(power_factor) AS pf_sum
   FROM readings WHERE device_key = @key AND ts >= @from AND ts < @to
   GROUP BY b ORDER BY b`;
 
@@ -57,7 +72,11 @@ const ROLLUP_BUCKETS_SQL = `
     max(risk_max) AS r_max, sum(risk_sum) AS r_sum, sum(n) AS r_n, sum(arc_sum) AS arcs,
     min(voltage_min) AS v_min, max(voltage_max) AS v_max, sum(voltage_sum) AS v_sum,
     min(current_min) AS c_min, max(current_max) AS c_max, sum(current_sum) AS c_sum,
-    max(leakage_current_max) AS l_max, sum(leakage_current_sum) AS l_sum
+    max(leakage_current_max) AS l_max, sum(leakage_current_sum) AS l_sum,
+    max(pcb_temperature_max) AS pcb_max, sum(pcb_temperature_sum) AS pcb_sum,
+    max(sensor_temperature_max) AS sen_max, sum(sensor_temperature_sum) AS sen_sum,
+    max(co_max) AS co_max, sum(co_sum) AS co_sum, max(voc_max) AS voc_max, sum(voc_sum) AS voc_sum,
+    min(power_factor_min) AS pf_min, sum(power_factor_sum) AS pf_sum
   FROM rollups_1m WHERE device_key = @key AND minute >= @from AND minute < @to
   GROUP BY b ORDER BY b`;
 
@@ -173,6 +192,16 @@ export class HistoryQueries {
         c_sum: delta.current_sum ?? null,
         l_max: delta.leakage_current_max ?? null,
         l_sum: delta.leakage_current_sum ?? null,
+        pcb_max: delta.pcb_temperature_max ?? null,
+        pcb_sum: delta.pcb_temperature_sum ?? null,
+        sen_max: delta.sensor_temperature_max ?? null,
+        sen_sum: delta.sensor_temperature_sum ?? null,
+        co_max: delta.co_max ?? null,
+        co_sum: delta.co_sum ?? null,
+        voc_max: delta.voc_max ?? null,
+        voc_sum: delta.voc_sum ?? null,
+        pf_min: delta.power_factor_min ?? null,
+        pf_sum: delta.power_factor_sum ?? null,
       };
       if (row) mergeBucket(row, asBucket);
       else {
@@ -214,6 +243,16 @@ export class HistoryQueries {
         current_max: r.c_max,
         leakage_current_avg: average(r.l_sum, r.n),
         leakage_current_max: r.l_max,
+        pcb_temperature_avg: average(r.pcb_sum, r.n),
+        pcb_temperature_max: r.pcb_max,
+        sensor_temperature_avg: average(r.sen_sum, r.n),
+        sensor_temperature_max: r.sen_max,
+        co_avg: average(r.co_sum, r.n),
+        co_max: r.co_max,
+        voc_avg: average(r.voc_sum, r.n),
+        voc_max: r.voc_max,
+        power_factor_avg: average(r.pf_sum, r.n),
+        power_factor_min: r.pf_min,
       })),
     };
   }
@@ -236,4 +275,14 @@ function mergeBucket(into: BucketRow, from: BucketRow): void {
   into.c_sum = plus(into.c_sum, from.c_sum);
   into.l_max = maxOf(into.l_max, from.l_max);
   into.l_sum = plus(into.l_sum, from.l_sum);
+  into.pcb_max = maxOf(into.pcb_max, from.pcb_max);
+  into.pcb_sum = plus(into.pcb_sum, from.pcb_sum);
+  into.sen_max = maxOf(into.sen_max, from.sen_max);
+  into.sen_sum = plus(into.sen_sum, from.sen_sum);
+  into.co_max = maxOf(into.co_max, from.co_max);
+  into.co_sum = plus(into.co_sum, from.co_sum);
+  into.voc_max = maxOf(into.voc_max, from.voc_max);
+  into.voc_sum = plus(into.voc_sum, from.voc_sum);
+  into.pf_min = minOf(into.pf_min, from.pf_min);
+  into.pf_sum = plus(into.pf_sum, from.pf_sum);
 }

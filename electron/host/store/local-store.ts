@@ -1,4 +1,5 @@
 import type { DeviceHistoryResponse, TimeseriesPoint } from '../../../shared/protocol';
+import type { ScoredReading } from '../../../shared/scoring';
 import { formatIsoMillis } from '../../../shared/scoring';
 import type { SqliteDatabase } from './database';
 import { EventsTable } from './events-table';
@@ -7,7 +8,7 @@ import { HistoryQueries } from './history-queries';
 import type { StoredQuarantine } from './quarantine-table';
 import { QuarantineTable } from './quarantine-table';
 import type { RestoreReport, RestoreTargets } from './restore';
-import { restoreFromStore } from './restore';
+import { replayRecent, restoreFromStore } from './restore';
 import type { RetentionPolicy, RetentionStatus } from './retention';
 import { DEFAULT_RETENTION, RetentionSweeper } from './retention';
 import { databaseBytes } from './store-stats';
@@ -97,6 +98,11 @@ export class LocalStore {
   /** Quarantined messages, newest first (committed ones: a message joins within a commit). */
   quarantine(limit: number): ReadonlyArray<StoredQuarantine> {
     return this.quarantineTable.list(limit);
+  }
+
+  /** Stored readings of the recent past, to rebuild state from (see `replayRecent` in restore.ts). */
+  replayRecent(windowMs: number, order: 'device' | 'time', visit: (reading: ScoredReading, receivedAtMs: number) => void): number {
+    return replayRecent(this.db, this.writer.book, windowMs, order, visit);
   }
 
   /** Raw readings stored now, over all devices. */

@@ -14,7 +14,7 @@ import {
   minuteOf,
 } from './minute-rollup';
 import type { ReadingRow } from './reading-codec';
-import { READING_COLUMNS, READING_SELECT, decodeReading, readingParams, riskLevelCode, rowEquals } from './reading-codec';
+import { READING_COLUMNS, READING_SELECT, decodeReading, readingParams, riskLevelCode, rowEquals, runWithReading } from './reading-codec';
 
 export type ApplyOutcome = 'stored' | 'replaced' | 'duplicate';
 
@@ -52,6 +52,7 @@ export class ReadingApplier {
   private readonly selectMinute;
   private readonly deleteRollup;
   private readonly upsertState;
+  private readonly selectState;
 
   constructor(private readonly db: SqliteDatabase) {
     const placeholders = READING_COLUMNS.map(() => '?').join(', ');
@@ -64,11 +65,11 @@ export class ReadingApplier {
     this.replaceRollup = db.prepare(REPLACE_ROLLUP_SQL);
     this.deleteRollup = db.prepare('DELETE FROM rollups_1m WHERE device_key = ? AND minute = ?');
     this.selectMinute = db.prepare(`SELECT ${READING_SELECT} FROM readings WHERE device_key = ? AND ts >= ? AND ts < ? ORDER BY ts`);
+    this.selectState = db.prepare('SELECT * FROM device_state WHERE device_key = ?');
     this.upsertState = db.prepare(`
       INSERT INTO device_state (device_key, first_seen, last_seen, period_ms, newest_ts, readings, stored, total_alarms,
         open_minute, risk_level, risk_score, last_temperature, last_arc_count, last_status_bits, last_idx)
-      VALUES (@key, @firstSeen, @lastSeen, @period, @newestTs, @readings, @stored, @totalAlarms,
-        @openMinute, @riskLevel, @riskScore, @lastTemperature, @lastArcCount, @lastStatusBits, @lastIdx)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(device_key) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen,
         period_ms = excluded.period_ms, newest_ts = excluded.newest_ts, readings = excluded.readings, stored = excluded.stored,
         total_alarms = excluded.total_alarms, open_minute = excluded.open_minute, risk_level = excluded.risk_level,
@@ -87,7 +88,6 @@ export class ReadingApplier {
       book.put({
         deviceId: r.device_id,
         key: r.device_key,
-        isNew: false,
         firstSeenMs: r.first_seen,
         lastSeenMs: r.last_seen,
         periodMs: r.period_ms,
@@ -103,8 +103,42 @@ export class ReadingApplier {
         totalAlarms: r.total_alarms,
         open: null,
         lostMinute: r.open_minute,
-        dirty: false,
       });
+      if (r.open_minute !== null) book.markLost(r.device_id);
+    }
+  }
+
+  /**
+   * After a transaction rolled back: the devices it touched go back to their committed state, and
+   * the minute each had open is rebuilt from raw by the next transaction (`reopenMinutes`).
+   */
+  reload(book: DeviceBook, deviceIds: Iterable<string>): void {
+    for (const id of deviceIds) {
+      const memo = book.get(id);
+      if (!memo) continue;
+      const r = this.selectState.get(memo.key) as DeviceStateRow | undefined;
+      if (!r) {
+        book.remove(id);
+        continue;
+      }
+      Object.assign(memo, {
+        firstSeenMs: r.first_seen,
+        lastSeenMs: r.last_seen,
+        periodMs: r.period_ms,
+        newestTs: r.newest_ts,
+        riskLevel: r.risk_level,
+        riskScore: r.risk_score ?? Number.NaN,
+        lastTemperature: r.last_temperature,
+        lastArcCount: r.last_arc_count,
+        lastStatusBits: r.last_status_bits,
+        lastIdx: r.last_idx,
+        readings: r.readings,
+        stored: r.stored,
+        totalAlarms: r.total_alarms,
+        open: null,
+        lostMinute: r.open_minute,
+      });
+      if (r.open_minute !== null) book.markLost(id);
     }
   }
 
@@ -114,12 +148,11 @@ export class ReadingApplier {
    */
   reopenMinutes(staging: Staging, book: DeviceBook): number {
     let rebuilt = 0;
-    for (const seen of book.all()) {
-      if (seen.lostMinute === null) continue;
-      const memo = staging.edit(seen.deviceId) as DeviceMemo;
-      this.rewriteMinute(memo, seen.lostMinute);
+    for (const id of book.takeLost()) {
+      const memo = staging.edit(id);
+      if (!memo || memo.lostMinute === null) continue;
+      this.rewriteMinute(memo, memo.lostMinute);
       memo.lostMinute = null;
-      memo.dirty = true;
       rebuilt += 1;
     }
     return rebuilt;
@@ -133,7 +166,6 @@ export class ReadingApplier {
       memo = {
         deviceId: reading.device_id,
         key,
-        isNew: true,
         firstSeenMs: receivedAtMs,
         lastSeenMs: receivedAtMs,
         periodMs: null,
@@ -149,7 +181,6 @@ export class ReadingApplier {
         totalAlarms: 0,
         open: null,
         lostMinute: null,
-        dirty: true,
       };
       staging.add(memo);
     } else {
@@ -157,17 +188,16 @@ export class ReadingApplier {
       memo.periodMs = learnPeriod(memo.periodMs, receivedAtMs - memo.lastSeenMs);
       memo.lastSeenMs = receivedAtMs;
     }
-    memo.dirty = true;
 
-    const params = readingParams(memo.key, reading, receivedAtMs, flags);
     let outcome: ApplyOutcome;
-    if (this.insertReading.run(...params).changes === 1) {
+    if (runWithReading(this.insertReading, memo.key, reading, receivedAtMs, flags) === 1) {
       outcome = 'stored';
       memo.stored += 1;
       memo.readings += 1;
       memo.totalAlarms += reading.alarm_status.total_alarm_count;
       this.addToRollup(memo, reading);
     } else {
+      const params = readingParams(memo.key, reading, receivedAtMs, flags);
       const old = this.selectReading.get(memo.key, reading.timestamp_ms) as ReadingRow;
       // The same reading again (a redelivery) changes nothing but liveness: counters count readings, not deliveries.
       if (rowEquals(old, params)) return 'duplicate';
@@ -214,7 +244,6 @@ export class ReadingApplier {
     if (memo.open === null) return;
     if (memo.open.n > 0) this.mergeRollup.run(...aggregateParams(memo.key, memo.open));
     memo.open = null;
-    memo.dirty = true;
   }
 
   /** The whole minute from its raw rows. */
@@ -234,27 +263,16 @@ export class ReadingApplier {
     if (memo.open !== null && memo.open.minute === minute) memo.open = null;
   }
 
-  /** Writes device_state for every device this transaction changed. */
-  finish(staging: Staging): void {
-    for (const memo of staging.changes()) {
-      if (!memo.dirty) continue;
-      this.upsertState.run({
-        key: memo.key,
-        firstSeen: memo.firstSeenMs,
-        lastSeen: memo.lastSeenMs,
-        period: memo.periodMs,
-        newestTs: memo.newestTs,
-        readings: memo.readings,
-        stored: memo.stored,
-        totalAlarms: memo.totalAlarms,
-        openMinute: memo.open?.minute ?? null,
-        riskLevel: memo.riskLevel,
-        riskScore: Number.isNaN(memo.riskScore) ? null : memo.riskScore,
-        lastTemperature: memo.lastTemperature,
-        lastArcCount: memo.lastArcCount,
-        lastStatusBits: memo.lastStatusBits,
-        lastIdx: memo.lastIdx,
-      });
+  /** Writes device_state for every device this transaction touched. */
+  finish(staging: Staging, book: DeviceBook): void {
+    for (const memo of staging.touchedMemos()) {
+      // A device forgotten within the transaction (never committed) has no state to write.
+      if (book.get(memo.deviceId) !== memo) continue;
+      this.upsertState.run(
+        memo.key, memo.firstSeenMs, memo.lastSeenMs, memo.periodMs, memo.newestTs, memo.readings, memo.stored,
+        memo.totalAlarms, memo.open?.minute ?? null, memo.riskLevel, Number.isNaN(memo.riskScore) ? null : memo.riskScore,
+        memo.lastTemperature, memo.lastArcCount, memo.lastStatusBits, memo.lastIdx,
+      );
     }
   }
 }

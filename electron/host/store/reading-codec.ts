@@ -14,6 +14,8 @@ import { determineAlertType, formatIsoMillis, parseStatusBits } from '../../../s
 /** Ingest flags kept with a reading (DESIGN "Data, configuration, time"). */
 export const READING_FLAG_LATE = 1;
 export const READING_FLAG_CLOCK_SKEW = 2;
+/** Not received here: filled in from the cloud's RawData (electron/host/cloud/backfill.ts). */
+export const READING_FLAG_CLOUD = 4;
 
 const RISK_LEVEL_CODES: ReadonlyArray<RiskLevel> = ['NORMAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 const TEMPERATURE_RISK_CODES: ReadonlyArray<TemperatureRisk> = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
@@ -131,6 +133,25 @@ export function readingParams(deviceKey: number, reading: ScoredReading, receive
     ri.electrical_risk_score, ri.gas_risk_score, ri.temperature_score, ri.total_risk_score,
     reading.rule_based_risk, reading.status_risk, reading.pattern_risk, reading.risk_modifier, reading.risk_score, reading.confidence,
   ];
+}
+
+/** Runs `statement` (whose parameters are READING_COLUMNS in order) for one reading, without building an array. */
+export function runWithReading(
+  statement: { run(...params: unknown[]): { changes: number } },
+  deviceKey: number,
+  reading: ScoredReading,
+  receivedAtMs: number,
+  flags: number,
+): number {
+  const ri = reading.risk_indicators;
+  return statement.run(
+    deviceKey, reading.timestamp_ms, Math.round(receivedAtMs - reading.timestamp_ms), reading.idx, reading.status_bits,
+    reading.verify_status ?? null, encodeCodes(reading, flags),
+    reading.voltage, reading.voltage_low, reading.current, reading.leakage_current, reading.resistive_leakage, reading.power,
+    reading.pcb_temperature, reading.sensor_temperature, reading.co, reading.voc, reading.power_factor, reading.arc_count,
+    ri.electrical_risk_score, ri.gas_risk_score, ri.temperature_score, ri.total_risk_score,
+    reading.rule_based_risk, reading.status_risk, reading.pattern_risk, reading.risk_modifier, reading.risk_score, reading.confidence,
+  ).changes;
 }
 
 /** True when a stored row holds exactly these parameters (an exact redelivery). */

@@ -4,7 +4,7 @@ import { formatIsoMillis } from '../../../shared/scoring';
 import type { SqliteDatabase } from './database';
 import type { DeviceBook } from './device-book';
 import type { ReadingRow } from './reading-codec';
-import { READING_SELECT, decodeReading } from './reading-codec';
+import { READING_SELECT, decodeReading, receivedAtOf } from './reading-codec';
 
 // After a start, the console carries on where it stopped: each device's newest reading and counters
 // come back from device_state, and each device's last hour (event time, as the scoring history
@@ -93,4 +93,43 @@ export function restoreFromStore(db: SqliteDatabase, book: DeviceBook, targets: 
     devices += 1;
   }
   return { devices, readings };
+}
+
+/**
+ * Replays stored readings as scored readings, for state that is rebuilt from recent history (the
+ * stream analytics' windows). `device`: each device's readings within `windowMs` before its own
+ * newest, oldest first, device after device. `time`: every reading within `windowMs` before the
+ * fleet's newest, in event-time order across devices. Returns how many were replayed.
+ */
+export function replayRecent(
+  db: SqliteDatabase,
+  book: DeviceBook,
+  windowMs: number,
+  order: 'device' | 'time',
+  visit: (reading: ScoredReading, receivedAtMs: number) => void,
+): number {
+  let n = 0;
+  if (order === 'device') {
+    const rows = db.prepare(`SELECT ${READING_SELECT} FROM readings WHERE device_key = ? AND ts >= ? ORDER BY ts`);
+    for (const memo of book.all()) {
+      for (const row of rows.iterate(memo.key, memo.newestTs - windowMs) as IterableIterator<ReadingRow>) {
+        visit(decodeReading(memo.deviceId, row), receivedAtOf(row));
+        n += 1;
+      }
+    }
+    return n;
+  }
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const memo of book.all()) if (memo.newestTs > newest) newest = memo.newestTs;
+  if (newest === Number.NEGATIVE_INFINITY) return 0;
+  const ids = new Map<number, string>();
+  for (const memo of book.all()) ids.set(memo.key, memo.deviceId);
+  const rows = db.prepare(`SELECT ${READING_SELECT} FROM readings WHERE ts >= ? ORDER BY ts, device_key`);
+  for (const row of rows.iterate(newest - windowMs) as IterableIterator<ReadingRow>) {
+    const id = ids.get(row.device_key);
+    if (id === undefined) continue;
+    visit(decodeReading(id, row), receivedAtOf(row));
+    n += 1;
+  }
+  return n;
 }

@@ -200,7 +200,6 @@ export class RetentionSweeper {
       if (deleted > 0 && table === 'readings') {
         const memo = ctx.staging.edit(seen.deviceId) as DeviceMemo;
         memo.stored -= deleted;
-        memo.dirty = true;
       }
       budget -= deleted;
       // A device with more to delete than the budget is taken up again by the next slice.

@@ -22,6 +22,8 @@ import { QuarantineTable } from './quarantine-table';
 export interface CommitInfo {
   /** Number of the commit (1, 2, …) since the writer started. */
   readonly group: number;
+  /** rows: readings, quarantine, events; work: `run`/`durable` items; maintenance: retention and upkeep. */
+  readonly kind: 'rows' | 'work' | 'maintenance';
   /** Rows (readings, quarantined messages, events) and work items committed together. */
   readonly items: number;
   /** synchronous=FULL: on disk, not only safe against a crash of the program. */
@@ -68,7 +70,6 @@ type RowItem = { readonly seq: number } & (
   | { readonly kind: 'event'; readonly event: StoredEvent; readonly recordedAtMs: number; readonly done: CommitCallback | undefined }
 );
 
-type NewRowItem = RowItem extends infer R ? (R extends RowItem ? Omit<R, 'seq'> : never) : never;
 
 interface WorkItem {
   readonly seq: number;
@@ -131,25 +132,26 @@ export class StoreWriter {
     // Called at top level it is a transaction; called inside one, a savepoint.
     this.inTransaction = db.transaction((fn: () => void) => fn());
     this.readings.load(this.book);
-    this.runTransaction((staging) => {
-      this.readings.reopenMinutes(staging, this.book);
-      this.readings.finish(staging);
-    });
+    // Minutes that were open when the process stopped are rebuilt now.
+    this.runTransaction(() => {});
   }
 
   // ---- queueing -------------------------------------------------------------------------------
 
   /** Queues a scored reading; `done` runs once the transaction holding it has committed (or failed). */
   addReading(reading: ScoredReading, receivedAtMs: number, done?: CommitCallback, flags = 0): void {
-    this.pushRow({ kind: 'reading', reading, receivedAtMs, flags, done });
+    if (this.refuse(done)) return;
+    this.pushRow({ kind: 'reading', seq: ++this.queued, reading, receivedAtMs, flags, done });
   }
 
   addQuarantine(message: StoredQuarantine, done?: CommitCallback): void {
-    this.pushRow({ kind: 'quarantine', message, done });
+    if (this.refuse(done)) return;
+    this.pushRow({ kind: 'quarantine', seq: ++this.queued, message, done });
   }
 
   addEvent(event: StoredEvent, recordedAtMs: number, done?: CommitCallback): void {
-    this.pushRow({ kind: 'event', event, recordedAtMs, done });
+    if (this.refuse(done)) return;
+    this.pushRow({ kind: 'event', seq: ++this.queued, event, recordedAtMs, done });
   }
 
   /**
@@ -226,17 +228,17 @@ export class StoreWriter {
         if (memo.open === null) continue;
         this.readings.closeMinute(staging.edit(memo.deviceId) as DeviceMemo);
       }
-      this.readings.finish(staging);
     });
   }
 
-  private pushRow(item: NewRowItem): void {
-    if (this.closed) {
-      item.done?.(new Error('the store is closed'), { group: 0, items: 0, durable: false, commitMs: 0 });
-      return;
-    }
-    this.queued += 1;
-    this.rows.push({ ...item, seq: this.queued } as RowItem);
+  private refuse(done: CommitCallback | undefined): boolean {
+    if (!this.closed) return false;
+    done?.(new Error('the store is closed'), { group: 0, kind: 'rows', items: 0, durable: false, commitMs: 0 });
+    return true;
+  }
+
+  private pushRow(item: RowItem): void {
+    this.rows.push(item);
     this.schedule();
   }
 
@@ -274,14 +276,25 @@ export class StoreWriter {
     return group;
   }
 
-  /** BEGIN … COMMIT around `body`, with staging that becomes the committed state only on success. */
+  /**
+   * BEGIN … COMMIT around `body`. Lost minutes are rebuilt first; device_state is written last for
+   * every device the transaction touched. If it rolls back, those devices are reloaded from the
+   * database, so memory never holds what the database does not.
+   */
   private runTransaction(body: (staging: Staging) => void, durable = false): number {
     const started = performance.now();
+    const staging = new Staging(this.book);
     if (durable) this.db.pragma('synchronous = FULL');
     try {
-      const staging = new Staging(this.book);
-      this.inTransaction(() => body(staging));
-      staging.commit();
+      this.inTransaction(() => {
+        this.readings.reopenMinutes(staging, this.book);
+        body(staging);
+        this.readings.finish(staging, this.book);
+      });
+    } catch (error) {
+      staging.forgetCreated();
+      this.readings.reload(this.book, staging.touched());
+      throw error;
     } finally {
       if (durable) this.db.pragma('synchronous = NORMAL');
     }
@@ -296,7 +309,6 @@ export class StoreWriter {
       // The common case: everything in one go.
       commitMs = this.runTransaction((staging) => {
         for (let i = 0; i < items.length; i++) outcomes[i] = this.applyRow(staging, items[i] as RowItem);
-        this.readings.finish(staging);
         this.options.beforeCommit?.(group);
       });
     } catch (firstError) {
@@ -315,10 +327,10 @@ export class StoreWriter {
               child.mergeIntoParent();
               outcomes[i] = outcome;
             } catch (error) {
+              child.undo();
               outcomes[i] = asError(error);
             }
           }
-          this.readings.finish(staging);
           this.options.beforeCommit?.(group);
         });
       } catch (commitError) {
@@ -330,7 +342,7 @@ export class StoreWriter {
     }
     const committed = outcomes.some((o) => !(o instanceof Error));
     if (committed) this.groups = group;
-    const info: CommitInfo = { group: committed ? group : this.groups, items: items.length, durable: false, commitMs };
+    const info: CommitInfo = { group: committed ? group : this.groups, kind: 'rows', items: items.length, durable: false, commitMs };
     if (committed) {
       this.lastCommitMs = commitMs;
       this.options.onCommit?.(info);
@@ -392,7 +404,7 @@ export class StoreWriter {
     if (results.some((r) => r.ok)) {
       this.groups += 1;
       this.lastCommitMs = commitMs;
-      this.options.onCommit?.({ group: this.groups, items: items.length, durable, commitMs });
+      this.options.onCommit?.({ group: this.groups, kind: 'work', items: items.length, durable, commitMs });
     }
     items.forEach((item, i) => {
       const result = results[i] as (typeof results)[number];
@@ -411,11 +423,10 @@ export class StoreWriter {
     try {
       const commitMs = this.runTransaction((staging) => {
         value = item.task({ db: this.db, staging, readings: this.readings });
-        this.readings.finish(staging);
       });
       this.groups += 1;
       this.lastCommitMs = commitMs;
-      this.options.onCommit?.({ group: this.groups, items: 1, durable: false, commitMs });
+      this.options.onCommit?.({ group: this.groups, kind: 'maintenance', items: 1, durable: false, commitMs });
     } catch (error) {
       this.finished += 1;
       this.report(asError(error), 'maintenance failed');

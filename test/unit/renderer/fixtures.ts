@@ -27,7 +27,7 @@ export const health: HealthResponse = {
   reasons: [],
   mode: { demo: true, embedded_broker_url: null },
   connections: [],
-  ingest: { received: 0, scored: 0, duplicates: 0, per_second: 0 },
+  ingest: { received: 0, scored: 0, duplicates: 0, per_second: 0, late: 0, clock_skew: 0, lost_messages: 0, pending_acks: 0 },
   quarantine: { total: 0, by_reason: {} },
   store: { db_bytes: 0, readings: 0, oldest_reading: null },
   monitoring: { lost: false, reason: null, detail: null, since: '2026-03-01T00:00:00.000Z' },

@@ -67,6 +67,34 @@ describe('restore on start', () => {
     });
   }
 
+  test('recent readings replay as the scored readings they were, per device or in time order', async () => {
+    const { db, store } = openStore();
+    const engine = createScoringEngine();
+    const written: ScoredReading[] = [];
+    for (const m of messages(3, 1800, 5)) {
+      const reading = score(engine, m);
+      written.push(reading);
+      store.writer.addReading(reading, reading.timestamp_ms + 25);
+    }
+    await store.writer.settled();
+    const windowMs = 10 * 60_000;
+    const byDevice: ScoredReading[] = [];
+    store.replayRecent(windowMs, 'device', (r, at) => {
+      assert.equal(at, r.timestamp_ms + 25);
+      byDevice.push(r);
+    });
+    const newestOf = new Map<string, number>();
+    for (const r of written) newestOf.set(r.device_id, Math.max(newestOf.get(r.device_id) ?? 0, r.timestamp_ms));
+    const want = written.filter((r) => r.timestamp_ms >= (newestOf.get(r.device_id) as number) - windowMs);
+    const key = (r: ScoredReading): string => `${r.device_id}|${r.timestamp_ms}`;
+    assert.deepEqual([...byDevice].sort((a, b) => key(a).localeCompare(key(b))), [...want].sort((a, b) => key(a).localeCompare(key(b))));
+    const inTime: number[] = [];
+    store.replayRecent(windowMs, 'time', (r) => inTime.push(r.timestamp_ms));
+    assert.deepEqual(inTime, [...inTime].sort((a, b) => a - b));
+    store.close();
+    db.close();
+  });
+
   test('after a crash, the minute that was open is rebuilt from the raw readings', async () => {
     const first = openStore();
     const engine = createScoringEngine();
