@@ -10,6 +10,7 @@ import {
   net,
   powerSaveBlocker,
   protocol,
+  safeStorage,
   session,
   utilityProcess,
 } from 'electron';
@@ -21,8 +22,10 @@ import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, resolveAppFile } from './app-pro
 import { contentSecurityPolicy, withCsp } from './csp';
 import { hostArgs, userArgs } from './host-args';
 import { createHostSupervisor } from './host-supervisor';
+import { createMainLog, mainDataDir } from './main-log';
 import { allowed, trustedFrame } from './navigation-guard';
 import { permitted } from './permissions';
+import { answerSecretRequests } from './secret-bridge';
 import { windowOptions } from './window-options';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -33,9 +36,9 @@ const HOST_SERVICE_NAME = 'Emberwatch host';
 const PORT_CHANNEL = 'emberwatch:port';
 const HOST_STOP_TIMEOUT_MS = 8_000;
 
-function log(message: string): void {
-  process.stderr.write(`emberwatch: ${message}\n`);
-}
+// stderr and <dataDir>/logs/main.log, beside the host's host.log: why the host died is kept even
+// when nobody watches a terminal.
+const log = createMainLog(() => mainDataDir(hostArgs(userArgs(process.argv, app.isPackaged)), process.env, app.getPath('userData')));
 
 /** Files shipped next to the app; inside a package they sit in app.asar.unpacked. */
 function unpackedAppPath(): string {
@@ -132,15 +135,19 @@ function run(): void {
   const kiosk = app.commandLine.hasSwitch('kiosk');
   const binding = sqliteBinding();
   const supervisor = createHostSupervisor<MessagePortMain>({
-    fork: () =>
-      utilityProcess.fork(HOST_ENTRY, hostArgs(userArgs(process.argv, app.isPackaged)), {
+    fork: () => {
+      const child = utilityProcess.fork(HOST_ENTRY, hostArgs(userArgs(process.argv, app.isPackaged)), {
         serviceName: HOST_SERVICE_NAME,
         env: hostEnv(binding),
         stdio: 'inherit',
-      }),
+      });
+      // Secrets entered in settings are sealed with the OS keychain, which only main can reach.
+      answerSecretRequests(child, safeStorage);
+      return child;
+    },
     createChannel: () => new MessageChannelMain(),
     closePort: (port) => port.close(),
-    log,
+    log: (message) => log(message, 'warn'),
     now: () => Date.now(),
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
@@ -186,7 +193,7 @@ function run(): void {
 
   app.on('child-process-gone', (_event, details) => {
     if (details.type === 'Utility' && details.serviceName === HOST_SERVICE_NAME) {
-      log(`host process gone: ${details.reason} (exit code ${details.exitCode})`);
+      log(`host process gone: ${details.reason} (exit code ${details.exitCode}); its last lines are in logs/host.log`, 'error');
     }
   });
 

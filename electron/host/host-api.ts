@@ -1,4 +1,5 @@
 import type { ProtocolHandlers } from '../../shared/protocol';
+import type { AsyncSecretBox } from './cloud/secret-box';
 
 /**
  * The minimal port shape the host needs. Electron's MessagePortMain (in a utilityProcess) and
@@ -21,6 +22,8 @@ export interface HostStartOptions {
   readonly defaultDataDir?: string;
   /** better-sqlite3 built for the running ABI (the desktop app passes its Electron build). */
   readonly sqliteNativeBinding?: string;
+  /** Seals secrets entered in settings; the desktop app passes main's safeStorage, serve mode uses a key file. */
+  readonly secrets?: AsyncSecretBox;
 }
 
 export interface RunningHost {
@@ -29,3 +32,20 @@ export interface RunningHost {
   attachPort(port: PortLike): () => void;
   stop(): Promise<void>;
 }
+
+/** The host asks main to seal or open a secret with Electron's safeStorage (desktop app only). */
+export const SECRET_REQUEST = 'secret-box';
+export const SECRET_REPLY = 'secret-box-reply';
+
+export interface SecretRequest {
+  readonly type: typeof SECRET_REQUEST;
+  readonly id: number;
+  readonly op: 'seal' | 'open';
+  /** seal: the secret; open: the base64 safeStorage gave back when sealing. */
+  readonly value: string;
+}
+
+export type SecretReply = { readonly type: typeof SECRET_REPLY; readonly id: number } & (
+  | { readonly ok: true; readonly value: string }
+  | { readonly ok: false; readonly unavailable: boolean; readonly error: string }
+);

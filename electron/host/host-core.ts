@@ -18,7 +18,10 @@ import { IngestPipeline } from './ingest/ingest-pipeline';
 import { MqttConnection } from './ingest/mqtt-connection';
 import { QuarantineLog } from './ingest/quarantine';
 import type { Logger } from './log/logger';
-import { createLogger } from './log/logger';
+import { createLogger, logsDir, logsUsage } from './log/logger';
+import { BackupManager } from './backup/backup-manager';
+import { createBackupHandlers } from './backup/backup-handlers';
+import { OperatorDirectory } from './alarms/operator-directory';
 import { createConsoleService } from './service/console-service';
 import { startDeviceChangePublisher } from './service/device-changes';
 import { MonitoringWatch } from './service/monitoring-watch';
@@ -28,7 +31,9 @@ import { DATABASE_FILE_NAME, openDatabase, readSiteId } from './store/database';
 import { DeviceRegistryStore } from './store/device-registry-store';
 import { LocalStore } from './store/local-store';
 import { mergedAlertList } from './cloud/cloud-alert-log';
+import type { CloudLink } from './cloud/cloud-link';
 import { startCloudLink } from './cloud/cloud-link';
+import type { AlarmItemLike } from './cloud/table-items';
 import { FileSecretBox } from './cloud/file-secret-box';
 import { asyncBox, boxWithFallback } from './cloud/secret-box';
 import { withCloudHooks } from './cloud/service-hooks';
@@ -59,12 +64,24 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   const dataDir = resolveDataDir(flags, options.env, options.defaultDataDir);
   const settings = loadSettings(dataDir);
   const config = resolveHostConfig(flags, options.env, settings, dataDir);
-  const log = createLogger(dataDir);
+  const log = createLogger(dataDir, {
+    level: settings.logs.level,
+    rotation: { maxBytes: settings.logs.max_file_mb * 1_000_000, maxFiles: settings.logs.files },
+  });
   const startedAtMs = Date.now();
   const dbFile = join(dataDir, DATABASE_FILE_NAME);
   const db = openDatabase(dbFile, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
   const registryStore = new DeviceRegistryStore(db);
   const siteId = readSiteId(db);
+  // Backups (issue 11): on the schedule of settings `backup`, and on demand (backup.create).
+  const backups = new BackupManager({
+    db,
+    dataDir,
+    settings: settings.backup,
+    siteId,
+    log,
+    ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
+  });
   const metrics = new PipelineMetrics();
   const store = new LocalStore(db, dbFile, {
     retention: retentionFromSettings(settings.storage),
@@ -99,6 +116,7 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   if (warmed > 0) log.info('stream analytics rebuilt from the store', { readings: warmed });
   // The alarm system (issue 7): fed below by ingest, analytics, liveness and the console's own health.
   const connections: MqttConnection[] = [];
+  let cloudLink: CloudLink | null = null;
   const alarms = startHostAlarms({
     db,
     writer: store.writer,
@@ -110,7 +128,11 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
     siteName: config.siteName,
     fleet,
     analytics,
-    emit: (event, payload) => hub.emit(event, payload as never),
+    emit: (event, payload) => {
+      hub.emit(event, payload as never);
+      // Committed alarm changes go to the cloud's Alerts table too (the link starts just below).
+      if (event === 'alarms.changed') cloudLink?.alarmsChanged((payload as { readonly alarms: ReadonlyArray<AlarmItemLike> }).alarms);
+    },
     quarantine: (entry) => {
       quarantine.add(entry);
       store.writer.addQuarantine(entry);
@@ -140,6 +162,7 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       : asyncBox(FileSecretBox.inDataDir(dataDir)),
     log,
   });
+  cloudLink = cloud;
   const ingest = new IngestPipeline(engine, fleet, quarantine, {
     onReading: (reading, receivedAtMs) => {
       alarms.observeReading(reading, receivedAtMs);
@@ -226,6 +249,8 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   const monitoringTimer = setInterval(updateMonitoring, MONITORING_CHECK_MS);
   monitoringTimer.unref();
 
+  // Roles of named operators for backup.create (the alarm system's rule: a viewer only watches).
+  const operatorRoles = new OperatorDirectory(settings.alarms.operators, settings.alarms.default_role, () => null);
   const handlers = withCloudHooks(createConsoleService({
     version: CONSOLE_VERSION,
     startedAtMs,
@@ -246,6 +271,13 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       return monitoring.current();
     },
     storeStats: () => store.health(),
+    backupHandlers: createBackupHandlers(backups, {
+      stationView: (station) => alarms.service.stationView(station),
+      role: (name) => operatorRoles.role(name),
+      canonicalName: (name) => operatorRoles.canonicalName(name),
+    }),
+    backups: () => backups.health(),
+    logs: () => logsUsage(logsDir(dataDir)),
     store,
     recommendations: (info, history) => deviceRecommendations(info, history, config.language),
     analysis: (reading) => readingAnalysis(reading, config.language),
@@ -253,6 +285,7 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   }), cloud);
 
   const stopPublisher = startDeviceChangePublisher(fleet, (event, payload) => hub.emit(event, payload));
+  backups.start();
   const stopStoreUpkeep = store.startMaintenance({ onError: (error) => log.error('store upkeep failed', { error: error.message }) });
   alarms
     .recordSettings((value, source) => store.recordSettings(value, source), 'settings.json')
@@ -285,6 +318,8 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       // Whatever is still queued for the cloud stays in the outbox, for the next start.
       await cloud.stop();
       alarms.stop();
+      // A backup in flight is abandoned (its partial file removed) before the database closes.
+      await backups.stop();
       stopStoreUpkeep();
       store.close();
       db.close();

@@ -2,7 +2,9 @@
  * Entry of the host when the desktop app runs it in an Electron utility process. Plain Node: the
  * only Electron-specific thing is `process.parentPort`, typed here so nothing imports electron.
  */
+import { PortSecretBox } from './cloud/port-secret-box';
 import type { PortLike, RunningHost } from './host-api';
+import { crashLogDir, installCrashHandler, writeFatalLine } from './log/crash-handler';
 import { startHost } from './start-host';
 
 interface ParentMessage {
@@ -35,6 +37,10 @@ function main(port: ParentPort): void {
   let host: RunningHost | undefined;
   let stopping = false;
   const waiting: PortLike[] = [];
+  const defaultDataDir = process.env.EMBERWATCH_DEFAULT_DATA_DIR;
+  const logDir = crashLogDir(process.argv.slice(2), process.env, defaultDataDir);
+  // Secrets entered in settings are sealed by main's safeStorage, asked for over this port.
+  const secrets = new PortSecretBox(port);
 
   async function shutdown(code: number): Promise<void> {
     if (stopping) return;
@@ -53,6 +59,7 @@ function main(port: ParentPort): void {
   }
 
   port.on('message', (event) => {
+    if (secrets.handle(event.data)) return;
     const type = messageType(event.data);
     if (type === 'attach-port') {
       const p = event.ports[0];
@@ -67,14 +74,9 @@ function main(port: ParentPort): void {
 
   process.on('SIGTERM', () => void shutdown(0));
   process.on('SIGINT', () => void shutdown(0));
-  process.on('uncaughtException', (error) => {
-    fatal('uncaught exception', error);
-    void shutdown(1);
-  });
-  process.on('unhandledRejection', (reason) => {
-    fatal('unhandled rejection', reason);
-    void shutdown(1);
-  });
+  // A fatal line with the stack in logs/host.log (written before anything else is tried), then the
+  // bounded shutdown; main's supervisor sees the non-zero exit, logs it and restarts the host.
+  installCrashHandler({ component: 'host', logDir: () => logDir, beforeExit: () => shutdown(1) });
 
   // If the app dies without telling us, this process is re-parented; stop instead of lingering.
   const parentPid = process.ppid;
@@ -82,11 +84,11 @@ function main(port: ParentPort): void {
     if (process.ppid !== parentPid) void shutdown(0);
   }, PARENT_CHECK_MS).unref();
 
-  const defaultDataDir = process.env.EMBERWATCH_DEFAULT_DATA_DIR;
   const sqliteNativeBinding = process.env.EMBERWATCH_SQLITE_BINDING;
   startHost({
     argv: process.argv.slice(2),
     env: process.env,
+    secrets,
     ...(defaultDataDir ? { defaultDataDir } : {}),
     ...(sqliteNativeBinding ? { sqliteNativeBinding } : {}),
   }).then(
@@ -100,7 +102,8 @@ function main(port: ParentPort): void {
       port.postMessage({ type: 'ready' });
     },
     (error: unknown) => {
-      fatal('failed to start', error);
+      // The desktop app has no terminal: the reason goes to logs/host.log as well as stderr.
+      writeFatalLine(logDir, 'host', 'failed to start', error);
       process.exit(1);
     },
   );

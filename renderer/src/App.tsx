@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 import type { ReactElement } from 'react';
-import { HeaderBar } from './components/HeaderBar';
 import { MESSAGES } from './i18n/dictionary';
 import { MessagesContext } from './i18n/messages-context';
 import { useConsoleStore } from './state/store';
-import { DeviceGrid } from './views/DeviceGrid';
+import { AlarmBanner } from './components/alarms/AlarmBanner';
+import { WallTakeover } from './components/alarms/WallTakeover';
+import { ALARM_VIEWS } from './views/alarms/alarm-views';
+import { ConsoleShell } from './views/ConsoleShell';
 
 export function App(): ReactElement {
   const language = useConsoleStore((state) => state.language);
@@ -14,12 +16,12 @@ export function App(): ReactElement {
   }, [language]);
   return (
     <MessagesContext value={MESSAGES[language]}>
-      <div className="app">
-        <HeaderBar />
-        <main className="app-main">
-          <DeviceGrid />
-        </main>
-      </div>
+      <ConsoleShell
+        // The alarm screens' slots: a banner under the header, and the wall display's takeover.
+        banner={<AlarmBanner />}
+        wallTakeover={<WallTakeover />}
+        extraViews={ALARM_VIEWS}
+      />
     </MessagesContext>
   );
 }

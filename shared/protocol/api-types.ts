@@ -247,6 +247,43 @@ export interface HealthResponse {
   readonly cloud?: CloudHealth;
   /** The alarm system (issue 7): standing alarms, sharing between stations, escalation. */
   readonly alarms?: AlarmHealth;
+  /** The host's log files (issue 11). */
+  readonly logs?: LogsHealth;
+  /** Backups of the database (issue 11). */
+  readonly backups?: BackupsHealth;
+  /** The host process's memory (issue 11). */
+  readonly memory?: MemoryHealth;
+}
+
+/** `/api/health` → logs: where the JSON-line logs are and how much room they take (rotated, so bounded). */
+export interface LogsHealth {
+  readonly dir: string;
+  /** Every file in the directory, rotated ones included. */
+  readonly bytes: number;
+  readonly files: number;
+}
+
+/** `/api/health` → backups. */
+export interface BackupsHealth {
+  readonly dir: string;
+  readonly count: number;
+  /** When the newest backup was made (ISO-8601), or null when there is none. */
+  readonly last_at: string | null;
+  readonly last_file: string | null;
+  /** Why the last attempt failed, until one succeeds; null when it did. */
+  readonly last_error: string | null;
+  /** The next scheduled backup (ISO-8601), or null when the schedule is off. */
+  readonly next_at: string | null;
+  /** True while a backup is being written. */
+  readonly running: boolean;
+}
+
+/** `/api/health` → memory: `process.memoryUsage()` of the host, bytes. */
+export interface MemoryHealth {
+  readonly rss_bytes: number;
+  readonly heap_used_bytes: number;
+  readonly heap_total_bytes: number;
+  readonly external_bytes: number;
 }
 
 /** `/api/health` → cloud: the DynamoDB link (issue 9) and the outbox every cloud write waits in. */
@@ -269,6 +306,13 @@ export interface CloudHealth {
   readonly cloud_alerts: number;
   /** Readings filled into the local history from RawData since start. */
   readonly backfilled: number;
+  /** The alarm system's escalations to SNS topics, when a topic is configured: their own breaker. */
+  readonly sns?: {
+    readonly breaker: 'closed' | 'open' | 'half_open';
+    readonly pending: number;
+    readonly delivered: number;
+    readonly last_error: string | null;
+  };
 }
 
 /** The pipeline's figures over the last hour, in 10-second buckets (`GET /api/metrics`). */

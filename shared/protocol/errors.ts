@@ -17,20 +17,24 @@ export type ProtocolErrorCode = keyof typeof PROTOCOL_ERROR_STATUS;
 export interface ProtocolErrorBody {
   readonly code: ProtocolErrorCode;
   readonly message: string;
+  /** A finer reason where the code alone says too little (an alarm action's refusal: ALREADY_ACKNOWLEDGED …). */
+  readonly reason?: string;
 }
 
 /** Thrown by service handlers; transports turn it into `{error: {code, message}}`. */
 export class ProtocolError extends Error {
   readonly code: ProtocolErrorCode;
+  readonly reason: string | undefined;
 
-  constructor(code: ProtocolErrorCode, message: string) {
+  constructor(code: ProtocolErrorCode, message: string, reason?: string) {
     super(message);
     this.name = 'ProtocolError';
     this.code = code;
+    this.reason = reason;
   }
 
   toBody(): ProtocolErrorBody {
-    return { code: this.code, message: this.message };
+    return this.reason === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, reason: this.reason };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { AnalyticsEvent } from '../analytics/types';
 import type { ConnectionHealth, DeviceSummary, HealthResponse } from './api-types';
+import type { AlarmItem, AlarmsStatus } from './alarms-types';
 
 /**
  * Events the host pushes to every connected renderer. Device updates are coalesced by the host
@@ -14,6 +15,10 @@ export interface ProtocolEvents {
   readonly 'health.changed': { readonly health: HealthResponse };
   /** A stream-analytics event as it fires (at onset only; see shared/analytics). */
   readonly 'analytics.event': { readonly event: AnalyticsEvent };
+  /** Alarms whose record changed (committed to the store first), as the screens show them. */
+  readonly 'alarms.changed': { readonly alarms: ReadonlyArray<AlarmItem> };
+  /** Flood, chattering and each station's sound, whenever any of them changes. */
+  readonly 'alarms.status': { readonly status: AlarmsStatus };
 }
 
 export type EventName = keyof ProtocolEvents;
@@ -25,4 +30,6 @@ export const EVENT_NAMES: ReadonlyArray<EventName> = [
   'connections.changed',
   'health.changed',
   'analytics.event',
+  'alarms.changed',
+  'alarms.status',
 ];

@@ -37,6 +37,17 @@ export interface HistoryPoint {
   readonly current_max: number | null;
   readonly leakage_current_avg: number | null;
   readonly leakage_current_max: number | null;
+  /** The two temperature sensors apart, CO (ppm), VOC (µg/m³) and power factor (its minimum is the one that matters). */
+  readonly pcb_temperature_avg?: number | null;
+  readonly pcb_temperature_max?: number | null;
+  readonly sensor_temperature_avg?: number | null;
+  readonly sensor_temperature_max?: number | null;
+  readonly co_avg?: number | null;
+  readonly co_max?: number | null;
+  readonly voc_avg?: number | null;
+  readonly voc_max?: number | null;
+  readonly power_factor_avg?: number | null;
+  readonly power_factor_min?: number | null;
 }
 
 export interface DeviceHistoryResponse {

@@ -1,4 +1,6 @@
+export * from './alarms-types';
 export * from './api-types';
+export * from './backup-types';
 export * from './envelope';
 export * from './errors';
 export * from './events';

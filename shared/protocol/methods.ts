@@ -10,6 +10,7 @@ import type {
   ZonesResponse,
 } from './api-types';
 import type { DeviceHistoryParams, DeviceHistoryResponse } from './history-types';
+import type { BackupCreateParams, BackupCreateResult, BackupsListResponse } from './backup-types';
 import type {
   AckAllParams,
   AckAllResult,
@@ -78,6 +79,11 @@ export interface ProtocolMethods {
   readonly 'journal.list': { readonly params: JournalParams; readonly result: JournalResponse };
   /** Checks the journal's hash chain from its first entry. */
   readonly 'journal.verify': { readonly params: Record<string, never>; readonly result: JournalVerifyResponse };
+  // ---- operation (issue 11) ----
+  /** `POST /api/backups`: an online backup of the database now, checked; needs an operator. */
+  readonly 'backup.create': { readonly params: BackupCreateParams; readonly result: BackupCreateResult };
+  /** `GET /api/backups`: the backups kept, newest first. */
+  readonly 'backups.list': { readonly params: Record<string, never>; readonly result: BackupsListResponse };
 }
 
 export type MethodName = keyof ProtocolMethods;
@@ -113,6 +119,8 @@ export const METHOD_NAMES: ReadonlyArray<MethodName> = [
   'station.sign_out',
   'journal.list',
   'journal.verify',
+  'backup.create',
+  'backups.list',
 ];
 
 /** What the host implements once and both faces (protocol, REST) call. */

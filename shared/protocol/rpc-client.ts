@@ -97,7 +97,7 @@ export function createRpcClient(channel: RpcChannel, options: RpcClientOptions =
     const entry = settle(message.id);
     if (entry === undefined) return;
     if (message.ok) entry.resolve(message.result);
-    else entry.reject(new ProtocolError(message.error.code, message.error.message));
+    else entry.reject(new ProtocolError(message.error.code, message.error.message, typeof message.error.reason === 'string' ? message.error.reason : undefined));
   }
 
   function handleData(data: unknown): void {

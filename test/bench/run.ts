@@ -10,6 +10,7 @@ const SECTIONS: ReadonlyArray<{ readonly name: string; readonly run: () => Promi
   { name: 'scoring', run: runScoringBench },
   { name: 'analytics', run: async () => (await import('./analytics.bench')).runAnalyticsBench() },
   { name: 'store', run: async () => (await import('./store.bench')).runStoreBench() },
+  { name: 'alarms', run: async () => (await import('./alarms.bench')).runAlarmsBench() },
   { name: 'ingest', run: async () => (await import('./ingest.bench')).runIngestBench() },
 ];
 

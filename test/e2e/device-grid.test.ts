@@ -26,7 +26,7 @@ describe('the console in Chromium (serve mode, demo fleet)', { skip: chromiumAva
   test('the grid shows every device of the fleet, and their values change', async () => {
     const { page, context, foreignRequests, consoleErrors } = await openGuardedPage(browser, serve.url);
     try {
-      await page.goto(serve.url);
+      await page.goto(`${serve.url}/#/list`);
       await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor({ timeout: 30_000 });
       const rows = page.locator('[data-testid="device-row"]');
       await page.waitForFunction((n) => document.querySelectorAll('[data-testid="device-row"]').length === n, DEVICES, { timeout: 30_000 });
@@ -78,7 +78,7 @@ describe('the console in Chromium (serve mode, demo fleet)', { skip: chromiumAva
     const local = await startServeProcess(['--demo-devices', '4', '--demo-period', '0.5']);
     const { page, context } = await openGuardedPage(browser, local.url);
     try {
-      await page.goto(local.url);
+      await page.goto(`${local.url}/#/list`);
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="device-row"]').length === 4, undefined, { timeout: 30_000 });
       await local.stop();
       await page.locator('[data-testid="connection-status"]:not([data-state="live"])').waitFor({ timeout: 20_000 });

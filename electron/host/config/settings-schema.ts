@@ -4,6 +4,7 @@
  * reference, so a setting cannot exist without a type, a default and a description.
  */
 
+import { BACKUP_SETTINGS_SPEC, LOG_SETTINGS_SPEC } from './operation-schema';
 import { CLOUD_SETTINGS_SPEC } from './cloud-schema';
 
 export type FieldKind = 'string' | 'integer' | 'number' | 'boolean' | 'enum' | 'object' | 'array';
@@ -185,5 +186,7 @@ export const SETTINGS_SCHEMA: FieldSpec = {
     },
     alarms: alarmsSpec,
     cloud: CLOUD_SETTINGS_SPEC,
+    backup: BACKUP_SETTINGS_SPEC,
+    logs: LOG_SETTINGS_SPEC,
   },
 };

@@ -1,4 +1,5 @@
 import type { CloudSettings } from './cloud-schema';
+import type { BackupSettings, LogSettings } from './operation-schema';
 
 /** The validated settings, as the rest of the host sees them. Mirrors SETTINGS_SCHEMA. */
 export interface ConnectionSettings {
@@ -65,4 +66,6 @@ export interface Settings {
   readonly scoring: Readonly<Record<string, unknown>>;
   readonly alarms: AlarmSettings;
   readonly cloud: CloudSettings;
+  readonly backup: BackupSettings;
+  readonly logs: LogSettings;
 }

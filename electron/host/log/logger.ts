@@ -1,5 +1,7 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RotationPolicy } from './rotating-file';
+import { DEFAULT_ROTATION, RotatingFile } from './rotating-file';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -8,6 +10,14 @@ export interface Logger {
   info(message: string, fields?: Readonly<Record<string, unknown>>): void;
   warn(message: string, fields?: Readonly<Record<string, unknown>>): void;
   error(message: string, fields?: Readonly<Record<string, unknown>>): void;
+}
+
+/** The data directory's log folder, and the host's file in it. */
+export const LOGS_DIR_NAME = 'logs';
+export const HOST_LOG_FILE_NAME = 'host.log';
+
+export function logsDir(dataDir: string): string {
+  return join(dataDir, LOGS_DIR_NAME);
 }
 
 const ORDER: Readonly<Record<LogLevel, number>> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -22,18 +32,30 @@ function redact(fields: Readonly<Record<string, unknown>> | undefined): Record<s
   return out;
 }
 
+/** One JSON line, as every Emberwatch log file holds them (`fatal` is the crash handler's). */
+export function formatLogLine(at: string, level: LogLevel | 'fatal', message: string, fields?: Readonly<Record<string, unknown>>): string {
+  return `${JSON.stringify({ at, level, message, ...redact(fields) })}\n`;
+}
+
+export interface LoggerOptions {
+  readonly level?: LogLevel;
+  readonly stderr?: boolean;
+  /** Size-based rotation of host.log (settings logs.max_file_mb × logs.files); default 10 MB × 5. */
+  readonly rotation?: RotationPolicy;
+}
+
 /**
- * Structured JSON lines in `<dataDir>/logs/host.log` for after-the-fact analysis, and one readable
- * line on stderr for whoever watches the terminal. Logging never throws into the caller.
+ * Structured JSON lines in `<dataDir>/logs/host.log` (rotated by size) for after-the-fact analysis,
+ * and one readable line on stderr for whoever watches the terminal. Logging never throws into the caller.
  */
-export function createLogger(dataDir: string | null, options: { readonly level?: LogLevel; readonly stderr?: boolean } = {}): Logger {
+export function createLogger(dataDir: string | null, options: LoggerOptions = {}): Logger {
   const minimum = ORDER[options.level ?? 'info'];
   const toStderr = options.stderr ?? true;
-  let file: string | null = null;
+  let file: RotatingFile | null = null;
   if (dataDir !== null) {
     try {
-      mkdirSync(join(dataDir, 'logs'), { recursive: true });
-      file = join(dataDir, 'logs', 'host.log');
+      mkdirSync(logsDir(dataDir), { recursive: true });
+      file = new RotatingFile(join(logsDir(dataDir), HOST_LOG_FILE_NAME), options.rotation ?? DEFAULT_ROTATION);
     } catch {
       file = null;
     }
@@ -41,13 +63,13 @@ export function createLogger(dataDir: string | null, options: { readonly level?:
   const write = (level: LogLevel, message: string, fields?: Readonly<Record<string, unknown>>): void => {
     if (ORDER[level] < minimum) return;
     const at = new Date().toISOString();
-    const safe = redact(fields);
     try {
-      if (file !== null) appendFileSync(file, `${JSON.stringify({ at, level, message, ...safe })}\n`);
+      file?.append(formatLogLine(at, level, message, fields));
     } catch {
       // A full disk must not take the console down; stderr still carries the line.
     }
     if (toStderr) {
+      const safe = redact(fields);
       const extra = safe && Object.keys(safe).length > 0 ? ` ${JSON.stringify(safe)}` : '';
       process.stderr.write(`${at} ${level.toUpperCase()} ${message}${extra}\n`);
     }
@@ -58,4 +80,27 @@ export function createLogger(dataDir: string | null, options: { readonly level?:
     warn: (m, f) => write('warn', m, f),
     error: (m, f) => write('error', m, f),
   };
+}
+
+/** What the log folder holds, for `/api/health`: every file, rotated ones and main.log included. */
+export function logsUsage(dir: string): { readonly dir: string; readonly bytes: number; readonly files: number } {
+  let bytes = 0;
+  let files = 0;
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return { dir, bytes: 0, files: 0 };
+  }
+  for (const name of names) {
+    try {
+      const stat = statSync(join(dir, name));
+      if (!stat.isFile()) continue;
+      bytes += stat.size;
+      files += 1;
+    } catch {
+      // rotated away between the listing and the stat
+    }
+  }
+  return { dir, bytes, files };
 }

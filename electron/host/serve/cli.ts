@@ -1,5 +1,6 @@
 import { HOST_USAGE, UsageError, parseHostArgs } from '../config/parse-args';
 import { SettingsError } from '../config/settings-file';
+import { crashLogDir, installCrashHandler } from '../log/crash-handler';
 import { NewerDatabaseError } from '../store/database';
 import { startServe } from './start-serve';
 
@@ -13,7 +14,12 @@ async function main(): Promise<void> {
     process.stdout.write(`${HOST_USAGE}\n`);
     return;
   }
-  const running = await startServe({ argv, env: process.env });
+  // Anything that escapes every handler: a fatal line with the stack in logs/host.log, a bounded
+  // attempt to stop cleanly, and a non-zero exit (systemd's Restart=on-failure starts it again).
+  let running: Awaited<ReturnType<typeof startServe>> | undefined;
+  const logDir = crashLogDir(argv, process.env);
+  installCrashHandler({ component: 'serve', logDir: () => logDir, beforeExit: () => running?.stop() });
+  running = await startServe({ argv, env: process.env });
   const health = await running.core.handlers['health.get']({});
   process.stdout.write(`Emberwatch console at ${running.url} (data: ${running.core.config.dataDir})\n`);
   if (health.mode.demo) process.stdout.write('No broker configured: showing the built-in demo fleet. Set EMBERWATCH_MQTT_URL to watch a real one.\n');
@@ -22,8 +28,8 @@ async function main(): Promise<void> {
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    running.core.log.info('stopping', { signal });
-    running.stop().then(
+    running?.core.log.info('stopping', { signal });
+    (running?.stop() ?? Promise.resolve()).then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -6,8 +6,11 @@ import type { Logger } from '../log/logger';
 import { errorBody } from '../transport/protocol-session';
 import type { WebSocketTransport } from '../transport/websocket-transport';
 import { WEBSOCKET_PATH } from '../transport/websocket-transport';
+import { mergeBody, routeAlarmRequest } from './alarm-routes';
+import { routeBackupRequest } from './backup-routes';
 import { routeRestRequest } from './rest-routes';
 import { loadStaticFile } from './static-files';
+import { bearerToken, checkWriteAccess } from './write-auth';
 
 /** Nothing is loaded from anywhere but this host: the console must work in a room without internet. */
 export const PAGE_CSP = [
@@ -37,6 +40,28 @@ export interface HttpServerOptions {
   /** The renderer's build (out/renderer); null serves the API only. */
   readonly staticRoot: string | null;
   readonly log: Logger;
+  /** EMBERWATCH_TOKEN: writes from beyond loopback must present it (null: loopback only). */
+  readonly token?: string | null;
+}
+
+/** Request bodies (alarm actions) are small; anything larger is refused before it is read whole. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new ProtocolError('BAD_REQUEST', `the body is larger than ${MAX_BODY_BYTES} bytes`, 'BODY_TOO_LARGE');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ProtocolError('BAD_REQUEST', 'the body is not valid JSON', 'INVALID_JSON');
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, head: boolean): void {
@@ -59,9 +84,17 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, op
   const head = req.method === 'HEAD';
   try {
     const route = routeRestRequest(req.method ?? 'GET', url);
-    if (!route) throw new ProtocolError('NOT_FOUND', `no endpoint ${req.method ?? ''} ${url.pathname}`);
-    const handler = options.handlers[route.method] as (params: unknown) => Promise<unknown>;
-    sendJson(res, 200, await handler(route.params), head);
+    const alarmRoute = route ? null : (routeAlarmRequest(req.method ?? 'GET', url) ?? routeBackupRequest(req.method ?? 'GET', url));
+    if (!route && !alarmRoute) throw new ProtocolError('NOT_FOUND', `no endpoint ${req.method ?? ''} ${url.pathname}`);
+    let method = route?.method;
+    let params: unknown = route?.params;
+    if (alarmRoute) {
+      if (alarmRoute.write) checkWriteAccess(req.socket.remoteAddress, bearerToken(req.headers.authorization), options.token ?? null);
+      method = alarmRoute.method;
+      params = req.method === 'POST' ? mergeBody(alarmRoute, await readJsonBody(req)) : alarmRoute.params;
+    }
+    const handler = options.handlers[method as keyof ProtocolHandlers] as (params: unknown) => Promise<unknown>;
+    sendJson(res, 200, await handler(params), head);
   } catch (error) {
     if (!(error instanceof ProtocolError)) options.log.error('api request failed', { path: url.pathname, error: String(error) });
     sendError(res, error, head);

@@ -37,12 +37,16 @@ export async function startServe(options: HostStartOptions & { readonly renderer
     await core.stop();
     throw new Error(`listening on ${config.host} (beyond loopback) needs EMBERWATCH_TOKEN for write endpoints; set it or use --host 127.0.0.1`);
   }
-  const websocket = createWebSocketTransport(core.handlers, core.hub, core.version, (error) =>
-    core.log.error('renderer request failed', { error: String(error) }),
+  const websocket = createWebSocketTransport(
+    core.handlers,
+    core.hub,
+    core.version,
+    (error) => core.log.error('renderer request failed', { error: String(error) }),
+    config.token,
   );
   const staticRoot = options.rendererRoot === undefined ? defaultRendererRoot() : options.rendererRoot;
   if (staticRoot === null) core.log.warn('the renderer is not built (out/renderer): only the API is served');
-  const server: Server = createHttpServer({ handlers: core.handlers, websocket, staticRoot, log: core.log });
+  const server: Server = createHttpServer({ handlers: core.handlers, websocket, staticRoot, log: core.log, token: config.token });
   try {
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);

@@ -1,10 +1,13 @@
 import type {
   AlarmHealth,
+  BackupsHealth,
   CloudHealth,
   ConnectionHealth,
   DeviceHistoryResponse,
   DeviceInfo,
   HealthResponse,
+  LogsHealth,
+  MemoryHealth,
   MetricsResponse,
   ProtocolHandlers,
   QuarantinedMessageView,
@@ -21,6 +24,8 @@ import type { RiskAlertLog } from '../fleet/risk-alerts';
 import type { IngestPipeline } from '../ingest/ingest-pipeline';
 import type { QuarantineLog } from '../ingest/quarantine';
 import type { AlarmHandlers } from './alarm-handlers';
+import type { BackupHandlers } from '../backup/backup-handlers';
+import { NO_BACKUP_HANDLERS } from '../backup/backup-handlers';
 import { judgeHealth } from './health';
 import type { HistoryWindow } from './history-params';
 import { historyWindow } from './history-params';
@@ -71,6 +76,18 @@ export interface ServiceContext {
   /** The alarm system's methods (issue 7), served beside the reads. */
   readonly alarmHandlers: AlarmHandlers;
   alarmHealth?(): AlarmHealth;
+  /** Backups (issue 11): `backup.create`, `backups.list`; without them both answer UNAVAILABLE. */
+  readonly backupHandlers?: BackupHandlers;
+  backups?(): BackupsHealth;
+  /** The log folder's size (issue 11). */
+  logs?(): LogsHealth;
+  /** Default: this process's `process.memoryUsage()`. */
+  memory?(): MemoryHealth;
+}
+
+function processMemory(): MemoryHealth {
+  const m = process.memoryUsage();
+  return { rss_bytes: m.rss, heap_used_bytes: m.heapUsed, heap_total_bytes: m.heapTotal, external_bytes: m.external };
 }
 
 function requireId(params: { readonly id?: unknown }): string {
@@ -107,6 +124,9 @@ export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
       monitoring: ctx.monitoring(),
       ...(ctx.alarmHealth ? { alarms: ctx.alarmHealth() } : {}),
       ...(ctx.cloud ? { cloud: ctx.cloud() } : {}),
+      ...(ctx.logs ? { logs: ctx.logs() } : {}),
+      ...(ctx.backups ? { backups: ctx.backups() } : {}),
+      memory: (ctx.memory ?? processMemory)(),
     };
   };
 
@@ -165,6 +185,7 @@ export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
     },
     'metrics.get': async () => ctx.metrics(),
     ...ctx.alarmHandlers,
+    ...(ctx.backupHandlers ?? NO_BACKUP_HANDLERS),
     'quarantine.list': async (params) => {
       const limit = params.limit ?? 100;
       if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 1000) {

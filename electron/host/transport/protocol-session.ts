@@ -24,6 +24,8 @@ export function openProtocolSession(
   send: (message: ServerMessage) => void,
   version: string,
   onInternalError: (error: unknown) => void = () => {},
+  /** Throws (a ProtocolError) to refuse a request before it reaches its handler, e.g. a write without the token. */
+  guard: (method: string, params: unknown) => void = () => {},
 ): ProtocolSession {
   let open = true;
   const safeSend = (message: ServerMessage): void => {
@@ -45,7 +47,14 @@ export function openProtocolSession(
       }
       const { id, method, params } = decoded.message;
       const handler = handlers[method] as (p: unknown) => Promise<unknown>;
-      handler(params).then(
+      let answer: Promise<unknown>;
+      try {
+        guard(method, params);
+        answer = handler(params);
+      } catch (error) {
+        answer = Promise.reject(error);
+      }
+      answer.then(
         (result) => safeSend({ kind: 'response', id, ok: true, result } as ResponseMessage),
         (error: unknown) => {
           if (!(error instanceof ProtocolError)) onInternalError(error);

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { ProtocolHandlers } from '../../../shared/protocol';
 import type { EventHub } from '../service/event-hub';
+import { sessionWriteGuard } from '../serve/write-auth';
 import { openProtocolSession } from './protocol-session';
 
 export const WEBSOCKET_PATH = '/ws';
@@ -22,9 +23,11 @@ export function createWebSocketTransport(
   hub: EventHub,
   version: string,
   onInternalError: (error: unknown) => void,
+  /** EMBERWATCH_TOKEN: writes from a peer beyond loopback carry it as their `token` parameter. */
+  token: string | null = null,
 ): WebSocketTransport {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_BYTES });
-  wss.on('connection', (socket) => {
+  wss.on('connection', (socket, request: IncomingMessage) => {
     const session = openProtocolSession(
       handlers,
       hub,
@@ -38,6 +41,7 @@ export function createWebSocketTransport(
       },
       version,
       onInternalError,
+      sessionWriteGuard(request.socket.remoteAddress, token),
     );
     socket.on('message', (data, isBinary) => session.receive(isBinary ? null : data.toString()));
     socket.on('close', () => session.close());

@@ -8,12 +8,13 @@ import type { RiskBadgeLevel } from '../model/risk';
 export function RiskShape({ level }: { readonly level: RiskBadgeLevel }): ReactElement {
   return (
     <svg className="risk-shape" viewBox="0 0 16 16" width="18" height="18" aria-hidden="true" focusable="false">
-      {shapeFor(level)}
+      {riskShapeElements(level)}
     </svg>
   );
 }
 
-function shapeFor(level: RiskBadgeLevel): ReactElement {
+/** The shape's elements on a 16 × 16 grid, for drawing inside another SVG (the clusters map). */
+export function riskShapeElements(level: RiskBadgeLevel): ReactElement {
   switch (level) {
     case 'CRITICAL':
       return (

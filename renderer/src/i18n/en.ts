@@ -1,6 +1,10 @@
+import { enAlarms } from './en-alarms';
+import { enViews } from './en-views';
 import type { Messages } from './messages';
 
 export const en: Messages = {
+  ...enViews,
+  ...enAlarms,
   appTitle: 'Emberwatch',
   emptyValue: '—',
   language: { label: 'Language' },

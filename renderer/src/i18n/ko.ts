@@ -1,6 +1,10 @@
+import { koAlarms } from './ko-alarms';
+import { koViews } from './ko-views';
 import type { Messages } from './messages';
 
 export const ko: Messages = {
+  ...koViews,
+  ...koAlarms,
   appTitle: 'Emberwatch',
   emptyValue: '—',
   language: { label: '언어' },

@@ -3,9 +3,11 @@ import type { Age } from '../model/relative-time';
 import type { RiskBadgeLevel } from '../model/risk';
 import type { StatusFlagName } from '../model/status-bits';
 import type { LinkState } from '../state/connection-slice';
+import type { AlarmMessages } from './alarm-messages';
+import type { ViewMessages } from './view-messages';
 
 /** Every string the console shows. A language is complete or it does not compile. */
-export interface Messages {
+export interface Messages extends ViewMessages, AlarmMessages {
   readonly appTitle: string;
   /** Stands in for a value that is missing; never "0", which would be a reading. */
   readonly emptyValue: string;

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { RpcClient } from '../../../shared/protocol/rpc-client';
 import type { ConsoleState } from './console-state';
 
 /**
@@ -17,7 +18,10 @@ export interface ConnectionSlice {
   /** Console clock (epoch ms) of the last message from the host; refreshed about once a second. */
   readonly lastMessageAt: number | null;
   readonly host: HostIdentity | null;
+  /** The open channel's client, for requests a view makes itself; null while there is no channel. */
+  readonly client: RpcClient | null;
   setLink(link: LinkState): void;
+  setClient(client: RpcClient | null): void;
   setLastMessageAt(at: number): void;
   setHost(host: HostIdentity): void;
 }
@@ -26,6 +30,8 @@ export const createConnectionSlice: StateCreator<ConsoleState, [], [], Connectio
   link: 'connecting',
   lastMessageAt: null,
   host: null,
+  client: null,
+  setClient: (client) => set((state) => (state.client === client ? state : { client })),
   setLink: (link) => set((state) => (state.link === link ? state : { link })),
   setLastMessageAt: (at) => set((state) => (state.lastMessageAt === at ? state : { lastMessageAt: at })),
   setHost: (host) => set({ host }),

@@ -1,3 +1,5 @@
+import type { AlarmsSlice } from './alarms-slice';
+import type { AnalyticsSlice } from './analytics-slice';
 import type { ConnectionSlice } from './connection-slice';
 import type { DevicesSlice } from './devices-slice';
 import type { HealthSlice } from './health-slice';
@@ -5,4 +7,4 @@ import type { PreferencesSlice } from './preferences-slice';
 import type { SirenSlice } from './siren-slice';
 
 /** The whole renderer state: one store made of slices, so a selector may read across them. */
-export type ConsoleState = DevicesSlice & ConnectionSlice & HealthSlice & PreferencesSlice & SirenSlice;
+export type ConsoleState = DevicesSlice & ConnectionSlice & HealthSlice & PreferencesSlice & SirenSlice & AnalyticsSlice & AlarmsSlice;

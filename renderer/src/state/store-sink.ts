@@ -34,5 +34,7 @@ export function createStoreSink(store: StoreApi<ConsoleState>, scheduler: FlushS
     removeDevices: (deviceIds) => buffer.remove(deviceIds),
     setHealth: (health) => store.getState().setHealth(health),
     setConnections: (connections) => store.getState().setConnections(connections),
+    setClient: (client) => store.getState().setClient(client),
+    analyticsEvent: (event) => store.getState().addAnalyticsEvent(event),
   };
 }

@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import type { UseBoundStore, StoreApi } from 'zustand';
+import { createAlarmsSlice } from './alarms-slice';
+import { createAnalyticsSlice } from './analytics-slice';
 import type { ConsoleState } from './console-state';
 import { createConnectionSlice } from './connection-slice';
 import { createDevicesSlice } from './devices-slice';
@@ -13,4 +15,6 @@ export const useConsoleStore: UseBoundStore<StoreApi<ConsoleState>> = create<Con
   ...createHealthSlice(...args),
   ...createPreferencesSlice(...args),
   ...createSirenSlice(...args),
+  ...createAnalyticsSlice(...args),
+  ...createAlarmsSlice(...args),
 }));

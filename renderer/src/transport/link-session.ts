@@ -1,3 +1,4 @@
+import type { AnalyticsEvent } from '../../../shared/analytics/types';
 import type { ConnectionHealth, DeviceSummary, HealthResponse } from '../../../shared/protocol/api-types';
 import type { HelloMessage } from '../../../shared/protocol/envelope';
 import type { RpcChannel, RpcClient } from '../../../shared/protocol/rpc-client';
@@ -16,6 +17,13 @@ export interface LinkSink {
   removeDevices(deviceIds: ReadonlyArray<string>): void;
   setHealth(health: HealthResponse): void;
   setConnections(connections: ReadonlyArray<ConnectionHealth>): void;
+  /**
+   * The client of the channel in use (null while there is none), for views that ask the host
+   * themselves (device detail, zones, history) and for parts that listen to more events.
+   */
+  setClient?(client: RpcClient | null): void;
+  /** A stream-analytics event as the host pushed it. */
+  analyticsEvent?(event: AnalyticsEvent): void;
 }
 
 export interface SessionClock {
@@ -145,13 +153,16 @@ export function startLinkSession(source: ChannelSource, sink: LinkSink, options:
     client.on('devices.removed', (payload) => sink.removeDevices(payload.device_ids));
     client.on('health.changed', (payload) => sink.setHealth(payload.health));
     client.on('connections.changed', (payload) => sink.setConnections(payload.connections));
+    client.on('analytics.event', (payload) => sink.analyticsEvent?.(payload.event));
     client.onClose(() => {
       if (active !== current) return;
       active = null;
+      sink.setClient?.(null);
       sink.setLink('down');
     });
 
     active = current;
+    sink.setClient?.(client);
     sink.setLink('connecting');
     loadSnapshot(current);
   }
@@ -169,5 +180,6 @@ export function startLinkSession(source: ChannelSource, sink: LinkSink, options:
     const current = active;
     active = null;
     current?.client.close('session stopped');
+    sink.setClient?.(null);
   };
 }

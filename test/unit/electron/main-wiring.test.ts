@@ -40,6 +40,8 @@ interface Scenario {
   readonly postedAfterRestart: ReadonlyArray<Posted>;
   readonly postedAfterReload: ReadonlyArray<Posted>;
   readonly lastHostMessage: HostMessage | undefined;
+  readonly secretSealed: { type: string; id: number; ok: boolean; value?: string };
+  readonly secretOpened: { type: string; id: number; ok: boolean; value?: string };
   readonly calls: ReadonlyArray<string>;
 }
 
@@ -98,6 +100,13 @@ describe('electron main wiring (stand-in Electron; the real one needs the Electr
     assert.deepEqual(kiosk.secondHostMessages[0], { message: { type: 'attach-port' }, ports: ['host-end-2'] });
     assert.deepEqual(kiosk.postedAfterRestart.map((p) => p.ports[0]), ['window-end-1', 'window-end-2']);
     assert.deepEqual(kiosk.postedAfterReload.map((p) => p.ports[0]), ['window-end-1', 'window-end-2', 'window-end-3']);
+  });
+
+  it('seals and opens secrets for the host with safeStorage, over the host\'s port', () => {
+    assert.equal(kiosk.secretSealed.type, 'secret-box-reply');
+    assert.equal(kiosk.secretSealed.ok, true);
+    assert.notEqual(kiosk.secretSealed.value, 'hunter2');
+    assert.deepEqual(kiosk.secretOpened, { type: 'secret-box-reply', id: 2, ok: true, value: 'hunter2' });
   });
 
   it('stops the host before quitting', () => {

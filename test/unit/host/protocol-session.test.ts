@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ProtocolHandlers, ServerMessage } from '../../../shared/protocol';
-import { PROTOCOL_VERSION, ProtocolError } from '../../../shared/protocol';
+import { METHOD_NAMES, PROTOCOL_VERSION, ProtocolError } from '../../../shared/protocol';
 import { EventHub } from '../../../electron/host/service/event-hub';
 import { openProtocolSession } from '../../../electron/host/transport/protocol-session';
 
@@ -9,7 +9,10 @@ function handlers(): ProtocolHandlers {
   const notUsed = async (): Promise<never> => {
     throw new Error('not used here');
   };
+  // Every method the protocol knows, unused here unless named below.
+  const unused = Object.fromEntries(METHOD_NAMES.map((m) => [m, notUsed])) as unknown as ProtocolHandlers;
   return {
+    ...unused,
     'health.get': notUsed,
     'overview.get': notUsed,
     'devices.list': async () => ({ devices: [] }),

@@ -12,6 +12,8 @@ import { createConnectionSlice } from '../../../renderer/src/state/connection-sl
 import { createDevicesSlice } from '../../../renderer/src/state/devices-slice';
 import { createHealthSlice } from '../../../renderer/src/state/health-slice';
 import { createPreferencesSlice } from '../../../renderer/src/state/preferences-slice';
+import { createAlarmsSlice } from '../../../renderer/src/state/alarms-slice';
+import { createAnalyticsSlice } from '../../../renderer/src/state/analytics-slice';
 import { createSirenSlice } from '../../../renderer/src/state/siren-slice';
 
 // The siren against a fake audio clock: tests move time and tick by hand, and read what was
@@ -248,6 +250,8 @@ describe('siren slice', () => {
       ...createHealthSlice(...args),
       ...createPreferencesSlice(...args),
       ...createSirenSlice(...args),
+      ...createAnalyticsSlice(...args),
+      ...createAlarmsSlice(...args),
     }));
   }
 

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ConnectionHealth, DeviceSummary, HealthResponse } from '../../../shared/protocol/api-types';
 import type { ClientMessage, HelloMessage } from '../../../shared/protocol/envelope';
-import type { RpcChannel } from '../../../shared/protocol/rpc-client';
+import type { AnalyticsEvent } from '../../../shared/analytics/types';
+import type { RpcChannel, RpcClient } from '../../../shared/protocol/rpc-client';
 import type { LinkState } from '../../../renderer/src/state/connection-slice';
 import type { ChannelSource } from '../../../renderer/src/transport/channel-source';
 import type { LinkSessionOptions, LinkSink, SessionClock } from '../../../renderer/src/transport/link-session';
@@ -294,5 +295,51 @@ describe('startLinkSession', () => {
     stop();
     assert.equal(source.stopped, true);
     assert.equal(host.closed, true);
+  });
+});
+
+describe('startLinkSession: the client and analytics events for the views', () => {
+  class ClientSink extends RecordingSink {
+    clients: Array<RpcClient | null> = [];
+    events: AnalyticsEvent[] = [];
+    setClient(client: RpcClient | null): void {
+      this.clients.push(client);
+    }
+    analyticsEvent(event: AnalyticsEvent): void {
+      this.events.push(event);
+    }
+  }
+
+  it('hands over the channel\'s client, replaces it with the next one, and withdraws it when the channel goes', async () => {
+    const source = new HandSource(true);
+    const sink = new ClientSink();
+    const stop = startLinkSession(source, sink, { clock: new ManualClock() });
+    const first = source.open();
+    assert.equal(sink.clients.length, 1);
+    assert.ok(sink.clients[0] !== null, 'a client as soon as the channel is there');
+    const second = source.open();
+    assert.equal(first.closed, true);
+    assert.equal(sink.clients.length, 2);
+    assert.notEqual(sink.clients[1], sink.clients[0]);
+    second.drop('host went away');
+    assert.equal(sink.clients.at(-1), null);
+    stop();
+  });
+
+  it('a view can ask the host through the client, and analytics events are passed on', async () => {
+    const source = new HandSource(true);
+    const sink = new ClientSink();
+    const stop = startLinkSession(source, sink, { clock: new ManualClock() });
+    const host = source.open();
+    const client = sink.clients[0];
+    assert.ok(client);
+    const answer = client.request('zones.list', {});
+    host.answer('zones.list', { zones: [], fleet: null });
+    assert.deepEqual(await answer, { zones: [], fleet: null });
+    const event: AnalyticsEvent = { event: 'TEMP_DIVERGENCE', zone: 'B1-F4', at: '2026-03-01T10:00:00.000Z', severity: 'HIGH', values: { temp_diff: 24 } };
+    host.push({ kind: 'event', event: 'analytics.event', payload: { event } });
+    assert.deepEqual(sink.events, [event]);
+    stop();
+    assert.equal(sink.clients.at(-1), null);
   });
 });

@@ -8,6 +8,8 @@ import type { FlushScheduler } from '../../../renderer/src/state/device-changes'
 import { createDevicesSlice } from '../../../renderer/src/state/devices-slice';
 import { createHealthSlice } from '../../../renderer/src/state/health-slice';
 import { createPreferencesSlice } from '../../../renderer/src/state/preferences-slice';
+import { createAlarmsSlice } from '../../../renderer/src/state/alarms-slice';
+import { createAnalyticsSlice } from '../../../renderer/src/state/analytics-slice';
 import { createSirenSlice } from '../../../renderer/src/state/siren-slice';
 import { createStoreSink } from '../../../renderer/src/state/store-sink';
 import { device, health } from './fixtures';
@@ -19,6 +21,8 @@ function consoleStore(): StoreApi<ConsoleState> {
     ...createHealthSlice(...args),
     ...createPreferencesSlice(...args),
     ...createSirenSlice(...args),
+    ...createAnalyticsSlice(...args),
+    ...createAlarmsSlice(...args),
   }));
 }
 

@@ -1,0 +1,48 @@
+import { memo } from 'react';
+import type { NamedExoticComponent, ReactElement } from 'react';
+import { useMessages } from '../i18n/messages-context';
+import { formatFixed } from '../model/format';
+import type { GaugeId, GaugeLevel } from '../model/gauges';
+import { GAUGES, gaugeFraction, gaugeLevel } from '../model/gauges';
+
+interface GaugeProps {
+  readonly id: GaugeId;
+  readonly value: number | null;
+}
+
+/**
+ * One measure as a bar on its scale with the engine's threshold marked. Past the threshold the
+ * bar is hatched and a filled triangle leads the value; close to it, an outlined one: the level
+ * reads without colour.
+ */
+function GaugeView({ id, value }: GaugeProps): ReactElement {
+  const t = useMessages();
+  const def = GAUGES[id];
+  const level = gaugeLevel(def, value);
+  const text = formatFixed(value, def.decimals);
+  return (
+    <div className={`gauge gauge-${level}`} data-testid="gauge" data-gauge={id} data-value={value ?? ''} data-level={level}>
+      <span className="gauge-label">{t.gauges[id]}</span>
+      <span className="gauge-track" aria-hidden="true">
+        <span className="gauge-fill" style={{ inlineSize: `${(gaugeFraction(def, value) * 100).toFixed(1)}%` }} />
+        <span className="gauge-threshold" style={{ insetInlineStart: `${(gaugeFraction(def, def.threshold) * 100).toFixed(1)}%` }} />
+      </span>
+      <span className="gauge-value">
+        <LevelMark level={level} />
+        {text ?? t.emptyValue}
+        {text !== null && def.unit !== '' && <span className="gauge-unit">{def.unit}</span>}
+      </span>
+    </div>
+  );
+}
+
+export function LevelMark({ level }: { readonly level: GaugeLevel }): ReactElement | null {
+  if (level !== 'alarm' && level !== 'warn') return null;
+  return (
+    <svg className={`level-mark level-mark-${level}`} viewBox="0 0 10 10" width="9" height="9" aria-hidden="true" focusable="false">
+      <polygon points="5,0.8 9.4,9.2 0.6,9.2" />
+    </svg>
+  );
+}
+
+export const Gauge: NamedExoticComponent<GaugeProps> = memo(GaugeView);

@@ -1,0 +1,24 @@
+import type { ZoneSummaryView } from '../../../shared/analytics/types';
+import { DEFAULT_SCORING_CONFIG } from '../../../shared/scoring/config';
+
+/**
+ * A zone heating as a whole (a room, not a board): its mean temperature is at the engine's "high"
+ * band, or most of its devices have a rising 15-minute trend.
+ */
+export function isZoneHeating(meanTemperature: number | null, summary: Pick<ZoneSummaryView, 'devices' | 'rising_devices' | 'correlated'> | null): boolean {
+  if (meanTemperature !== null && meanTemperature >= DEFAULT_SCORING_CONFIG.thresholds.temperatureC.high) return true;
+  if (summary === null || !summary.correlated) return false;
+  return summary.rising_devices >= Math.max(2, Math.ceil(summary.devices / 2));
+}
+
+/**
+ * Zones that need a look, most urgent first: a high-risk cluster or a temperature divergence, then
+ * any device at HIGH or above; ordered by those flags, then the count at high, then the zone's
+ * highest risk score.
+ */
+export function zonesAtRisk(zones: ReadonlyArray<ZoneSummaryView>): ReadonlyArray<ZoneSummaryView> {
+  const flagged = (z: ZoneSummaryView): number => (z.high_risk_cluster ? 2 : 0) + (z.temp_divergence ? 1 : 0);
+  return zones
+    .filter((z) => z.high_or_above > 0 || z.high_risk_cluster || z.temp_divergence)
+    .sort((a, b) => flagged(b) - flagged(a) || b.high_or_above - a.high_or_above || (b.max_risk_score ?? 0) - (a.max_risk_score ?? 0) || a.zone.localeCompare(b.zone));
+}

@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent, ReactElement } from 'react';
+import type { DeviceSummary } from '../../../../shared/protocol/api-types';
+import { useElementSize } from '../../hooks/use-element-size';
+import { useRemPx } from '../../hooks/use-rem';
+import { navigate } from '../../hooks/use-location';
+import type { AlarmPredicate } from '../../model/device-filter';
+import { deviceHref } from '../../model/route';
+import { gridShape, gridWindow, scrollToRevealRow } from '../../model/virtual-grid';
+import { useConsoleStore } from '../../state/store';
+import { DeviceTile } from './DeviceTile';
+
+export interface TileMetrics {
+  readonly minWidth: number;
+  readonly height: number;
+  readonly gap: number;
+}
+
+/** Tile sizes in rem, so they follow the type size (the wall's is larger). */
+export const CONSOLE_TILE: TileMetrics = { minWidth: 14.5, height: 12.75, gap: 0.625 };
+export const WALL_TILE: TileMetrics = { minWidth: 14, height: 12.5, gap: 0.6 };
+
+function inPixels(metrics: TileMetrics, rem: number): TileMetrics {
+  return { minWidth: metrics.minWidth * rem, height: Math.round(metrics.height * rem), gap: Math.round(metrics.gap * rem) };
+}
+
+/**
+ * A virtualised grid: only the rows on screen (and two either side) exist in the DOM, positioned
+ * by transform, so 2,000 devices cost what forty do. Arrow keys move a roving focus between
+ * tiles, scrolling as needed; Enter opens the device.
+ */
+export function TileGrid({
+  devices,
+  alarmed,
+  metrics: metricsRem,
+  label,
+}: {
+  readonly devices: ReadonlyArray<DeviceSummary>;
+  readonly alarmed: AlarmPredicate;
+  readonly metrics: TileMetrics;
+  readonly label: string;
+}): ReactElement {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const size = useElementSize(scrollRef);
+  const rem = useRemPx();
+  const metrics = inPixels(metricsRem, rem);
+  const trends = useConsoleStore((state) => state.trends);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [focusIndex, setFocusIndex] = useState(0);
+  const focusPending = useRef(false);
+  const frame = useRef<number | null>(null);
+
+  const shape = gridShape(size.width, metrics.minWidth, metrics.gap);
+  const pitch = metrics.height + metrics.gap;
+  const win = gridWindow({
+    itemCount: devices.length,
+    columns: shape.columns,
+    rowPitch: pitch,
+    viewportTop: scrollTop,
+    viewportHeight: size.height,
+    overscanRows: 2,
+  });
+  const focus = Math.min(focusIndex, Math.max(0, devices.length - 1));
+
+  const onScroll = useCallback(() => {
+    if (frame.current !== null) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = null;
+      setScrollTop(scrollRef.current?.scrollTop ?? 0);
+    });
+  }, []);
+  useEffect(() => () => {
+    if (frame.current !== null) cancelAnimationFrame(frame.current);
+  }, []);
+
+  // After a keyboard move, focus the tile once it is rendered.
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const tile = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${focus}"]`);
+    if (tile) {
+      focusPending.current = false;
+      tile.focus({ preventScroll: true });
+    }
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const columns = shape.columns;
+    let next = focus;
+    switch (event.key) {
+      case 'ArrowRight':
+        next = focus + 1;
+        break;
+      case 'ArrowLeft':
+        next = focus - 1;
+        break;
+      case 'ArrowDown':
+        next = focus + columns;
+        break;
+      case 'ArrowUp':
+        next = focus - columns;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = devices.length - 1;
+        break;
+      case 'PageDown':
+        next = focus + columns * Math.max(1, Math.floor(size.height / pitch));
+        break;
+      case 'PageUp':
+        next = focus - columns * Math.max(1, Math.floor(size.height / pitch));
+        break;
+      case 'Enter': {
+        const device = devices[focus];
+        if (device !== undefined && event.target === scrollRef.current) navigate(deviceHref(device.device_id));
+        return;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+    next = Math.max(0, Math.min(devices.length - 1, next));
+    setFocusIndex(next);
+    focusPending.current = true;
+    const element = scrollRef.current;
+    if (element !== null) {
+      const reveal = scrollToRevealRow(Math.floor(next / columns), pitch, metrics.height, element.scrollTop, element.clientHeight);
+      if (reveal !== null) {
+        element.scrollTop = reveal;
+        setScrollTop(reveal);
+      }
+    }
+  };
+
+  const slice = devices.slice(win.startIndex, win.endIndex);
+  return (
+    <div
+      className="tile-scroll"
+      ref={scrollRef}
+      onScroll={onScroll}
+      onKeyDown={onKeyDown}
+      data-testid="tile-grid"
+      data-columns={shape.columns}
+      data-rendered={slice.length}
+      data-total={devices.length}
+      aria-label={label}
+      role="region"
+      // The grid itself takes focus only when the focused tile has scrolled out of the DOM.
+      tabIndex={focus >= win.startIndex && focus < win.endIndex ? -1 : 0}
+    >
+      <div className="tile-canvas" style={{ height: win.totalHeight }}>
+        {size.width > 0 &&
+          slice.map((device, i) => {
+            const index = win.startIndex + i;
+            const x = (index % shape.columns) * (shape.tileWidth + metrics.gap);
+            const y = Math.floor(index / shape.columns) * pitch;
+            return (
+              <DeviceTile
+                key={device.device_id}
+                device={device}
+                trends={trends}
+                index={index}
+                focusable={index === focus}
+                alarmed={alarmed(device)}
+                style={{ transform: `translate(${x.toFixed(1)}px, ${y}px)`, width: `${shape.tileWidth.toFixed(1)}px`, height: `${metrics.height}px` }}
+              />
+            );
+          })}
+      </div>
+    </div>
+  );
+}
