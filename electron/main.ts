@@ -11,6 +11,7 @@ import {
   powerSaveBlocker,
   protocol,
   safeStorage,
+  screen,
   session,
   utilityProcess,
 } from 'electron';
@@ -25,6 +26,8 @@ import { createHostSupervisor } from './host-supervisor';
 import { createMainLog, mainDataDir } from './main-log';
 import { allowed, trustedFrame } from './navigation-guard';
 import { permitted } from './permissions';
+import type { WallWindowPlan } from './wall-windows';
+import { wallSettings, wallWindowPlans } from './wall-windows';
 import { answerSecretRequests } from './secret-bridge';
 import { windowOptions } from './window-options';
 
@@ -154,12 +157,13 @@ function run(): void {
   });
   const windows = new Set<BrowserWindow>();
 
-  function openWindow(): BrowserWindow {
+  /** A wall display's window goes to its monitor and opens the renderer's wall (`#/wall?views=…`). */
+  function openWindow(wall?: WallWindowPlan): BrowserWindow {
     const icon = app.isPackaged
       ? join(process.resourcesPath, 'icons', '512x512.png')
       : join(app.getAppPath(), 'resources', 'icons', '512x512.png');
     const win = new BrowserWindow(
-      windowOptions({ preloadPath: PRELOAD, kiosk, ...(existsSync(icon) ? { iconPath: icon } : {}) }),
+      windowOptions({ preloadPath: PRELOAD, kiosk, ...(existsSync(icon) ? { iconPath: icon } : {}), ...(wall ? { bounds: wall.bounds } : {}) }),
     );
     windows.add(win);
     const contents = win.webContents;
@@ -180,7 +184,7 @@ function run(): void {
       windows.delete(win);
       supervisor.disconnect(clientId);
     });
-    void win.loadURL(APP_ENTRY_URL);
+    void win.loadURL(wall ? `${APP_ENTRY_URL}${wall.hash}` : APP_ENTRY_URL);
     return win;
   }
 
@@ -222,7 +226,13 @@ function run(): void {
     serveRenderer();
     lockDownSession();
     supervisor.start();
-    openWindow();
+    if (kiosk) {
+      // One window per monitor, each with its own views (see wall-windows.ts).
+      const settings = wallSettings(userArgs(process.argv, app.isPackaged), process.env);
+      for (const plan of wallWindowPlans(screen.getAllDisplays(), settings)) openWindow(plan);
+    } else {
+      openWindow();
+    }
   });
 }
 

@@ -25,6 +25,8 @@ export interface WindowSettings {
   readonly preloadPath: string;
   readonly kiosk: boolean;
   readonly iconPath?: string;
+  /** Where the window goes (a wall display's monitor). */
+  readonly bounds?: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
 }
 
 export function windowOptions(settings: WindowSettings): Readonly<BrowserWindowConstructorOptions> {
@@ -36,7 +38,7 @@ export function windowOptions(settings: WindowSettings): Readonly<BrowserWindowC
     ...(settings.iconPath === undefined ? {} : { icon: settings.iconPath }),
   };
   if (settings.kiosk) {
-    return { ...base, kiosk: true, fullscreen: true, frame: false, autoHideMenuBar: true };
+    return { ...base, ...(settings.bounds ?? {}), kiosk: true, fullscreen: true, frame: false, autoHideMenuBar: true };
   }
   return { ...base, width: 1440, height: 900, minWidth: 960, minHeight: 600 };
 }

@@ -12,6 +12,7 @@ const SECTIONS: ReadonlyArray<{ readonly name: string; readonly run: () => Promi
   { name: 'store', run: async () => (await import('./store.bench')).runStoreBench() },
   { name: 'alarms', run: async () => (await import('./alarms.bench')).runAlarmsBench() },
   { name: 'ingest', run: async () => (await import('./ingest.bench')).runIngestBench() },
+  { name: 'renderer', run: async () => (await import('./renderer.bench')).runRendererBench() },
 ];
 
 async function main(): Promise<void> {

@@ -39,7 +39,7 @@ describe('the wall display in Chromium (serve /wall)', { skip: chromiumAvailable
       assert.equal(await page.locator('[data-testid="nav-bar"]').count(), 0, 'no navigation on the wall');
       assert.equal(await page.locator('[data-testid="status-bar"]').count(), 0, 'no operator status bar on the wall');
       assert.equal(await wall.getAttribute('data-rotation-count'), '3');
-      const fontPx = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
+      const fontPx = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
       assert.ok(fontPx >= 26, `body type on a 1080p wall is at least 26 px (${fontPx})`);
       const seen = new Set<string>();
       for (const view of ['overview', 'matrix', 'clusters']) {

@@ -54,7 +54,7 @@ describe('simulator → Mosquitto → host → REST', { skip: mosquittoAvailable
     assert.equal(devices.length, DEVICES);
     assert.equal(new Set(devices.map((d) => d.zone)).size, ZONES);
     for (const device of devices) {
-      assert.deepEqual(sortedKeys(device), ['current', 'device_id', 'last_seen', 'name', 'online', 'position', 'readings', 'risk_level', 'risk_score', 'status_bits', 'temperature', 'zone']);
+      assert.deepEqual(sortedKeys(device), ['current', 'device_id', 'last_seen', 'name', 'online', 'position', 'readings', 'risk_level', 'risk_score', 'source', 'status_bits', 'temperature', 'zone']);
       assert.equal(device.online, true);
       assert.equal(typeof device.temperature, 'number');
       assert.equal(typeof device.current, 'number');

@@ -264,10 +264,12 @@ export class AlarmService {
    * Every scored reading. `newestTs` is the device's newest event time including this reading: an
    * older reading is a backlog, and only its activations that newer data has cleared are news (late).
    */
-  observeReading(reading: ScoredReading, receivedAtMs: number, context: { readonly zone: string | null; readonly newestTs: number | null }): void {
+  observeReading(reading: ScoredReading, receivedAtMs: number, context: { readonly zone?: string | null; readonly newestTs: number | null }): void {
     if (reading.risk_level === 'HIGH' || reading.risk_level === 'CRITICAL') this.riskAlertType.set(reading.device_id, reading.alert_type);
+    // Most readings raise nothing and clear nothing: they cost two lookups.
     if ((this.activeByDevice.get(reading.device_id) ?? 0) === 0 && !mayRaise(reading, receivedAtMs, this.config)) return;
-    let updates = deriveReadingConditions(reading, { zone: context.zone, receivedAt: receivedAtMs, config: this.config });
+    const zone = context.zone !== undefined ? context.zone : (this.deps.zoneOf?.(reading.device_id) ?? null);
+    let updates = deriveReadingConditions(reading, { zone, receivedAt: receivedAtMs, config: this.config });
     if (context.newestTs !== null && reading.timestamp_ms < context.newestTs) {
       updates = backlogUpdates(updates, { has: (id) => this.records.get(id)?.condition_active === true });
     }

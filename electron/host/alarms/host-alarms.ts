@@ -240,8 +240,7 @@ export function startHostAlarms(options: HostAlarmsOptions): HostAlarms {
     handlers: createAlarmHandlers(service, now),
     observeReading(reading, receivedAtMs): void {
       try {
-        const summary = fleet.summary(reading.device_id, receivedAtMs);
-        service.observeReading(reading, receivedAtMs, { zone: summary?.zone ?? null, newestTs: fleet.latest(reading.device_id)?.timestamp_ms ?? null });
+        service.observeReading(reading, receivedAtMs, { newestTs: fleet.latest(reading.device_id)?.timestamp_ms ?? null });
       } catch (error) {
         log.error('alarms: a reading could not be evaluated', { device: reading.device_id, error: String(error) });
       }

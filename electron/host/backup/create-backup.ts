@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, statfsSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SqliteDatabase } from '../store/database';
 import type { BackupEntry } from './backup-files';
@@ -36,6 +36,26 @@ export interface CreatedBackup {
 }
 
 const DEFAULT_PAGES_PER_STEP = 1000;
+/** Left free beyond the copy itself, so a backup never fills the disk the live database may share. */
+export const FREE_SPACE_RESERVE_BYTES = 64 * 1024 * 1024;
+
+/** Refuses before writing when the folder's disk cannot take the copy (and the reserve). */
+function checkFreeSpace(db: SqliteDatabase, dir: string): void {
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  const needed = pageSize * pages + FREE_SPACE_RESERVE_BYTES;
+  let free: number;
+  try {
+    const fs = statfsSync(dir);
+    free = fs.bavail * fs.bsize;
+  } catch {
+    return; // the platform cannot tell; the copy itself will fail cleanly if the disk fills
+  }
+  if (free < needed) {
+    const mb = (n: number): string => `${Math.ceil(n / 1e6)} MB`;
+    throw new BackupError(`not enough free space in ${dir} for a backup: it needs about ${mb(needed)}, ${mb(free)} is free (lower backup.keep or set backup.dir to a larger disk)`);
+  }
+}
 
 function fsyncPath(path: string, flags: 'r' | 'r+'): void {
   let fd: number | undefined;
@@ -82,6 +102,7 @@ export async function createBackup(db: SqliteDatabase, options: CreateBackupOpti
   } catch (error) {
     throw new BackupError(`the backup folder ${options.dir} cannot be made: ${(error as Error).message}`);
   }
+  checkFreeSpace(db, options.dir);
   const name = freeName(options.dir, options.nowMs);
   const partial = join(options.dir, `.${name}.partial`);
   const final = join(options.dir, name);

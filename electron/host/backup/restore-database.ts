@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DATABASE_FILE_NAME } from '../store/database';
 import { SCHEMA_VERSION } from '../store/migrations/index';
@@ -179,6 +179,7 @@ export function restoreDatabase(options: RestoreOptions): RestoreOutcome {
 
   // Every check passed: copy first (the backup stays as it is), then swap names.
   const incoming = `${database}.restoring`;
+  mkdirSync(resolve(options.dataDir), { recursive: true });
   for (const stale of [incoming, `${incoming}-journal`]) if (existsSync(stale)) unlinkSync(stale);
   copyFileSync(from, incoming);
   fsyncFile(incoming);

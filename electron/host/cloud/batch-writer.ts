@@ -13,6 +13,11 @@ export interface BatchWriteOptions {
   readonly baseDelayMs?: number;
   readonly maxDelayMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * Calls in flight at once (default 1). Safe because no key appears twice in one write: the order
+   * of items with different keys does not matter to DynamoDB.
+   */
+  readonly concurrency?: number;
 }
 
 export interface BatchWriteResult {
@@ -78,8 +83,9 @@ export async function batchWrite(
   const chunks = chunk(dedupeByKey(items, keys), BATCH_LIMIT);
   let written = 0;
   let calls = 0;
-  for (let c = 0; c < chunks.length; c++) {
-    let pending = chunks[c] as DynamoItem[];
+  /** One chunk until it is taken, or what is still unprocessed after the last attempt. */
+  const writeChunk = async (items: DynamoItem[]): Promise<DynamoItem[]> => {
+    let pending = items;
     for (let attempt = 1; pending.length > 0; attempt++) {
       if (attempt > 1) await sleep(retryDelay(attempt - 1, base, cap));
       calls += 1;
@@ -87,11 +93,15 @@ export async function batchWrite(
       const left = itemsOf(output.UnprocessedItems?.[table]);
       written += pending.length - left.length;
       pending = left;
-      if (pending.length > 0 && attempt >= maxAttempts) {
-        const rest = chunks.slice(c + 1).flat();
-        return { written, calls, unprocessed: [...pending, ...rest] };
-      }
+      if (pending.length > 0 && attempt >= maxAttempts) return pending;
     }
+    return [];
+  };
+  const width = Math.max(1, options.concurrency ?? 1);
+  for (let c = 0; c < chunks.length; c += width) {
+    const wave = chunks.slice(c, c + width);
+    const left = (await Promise.all(wave.map((items) => writeChunk(items)))).flat();
+    if (left.length > 0) return { written, calls, unprocessed: [...left, ...chunks.slice(c + width).flat()] };
   }
   return { written, calls, unprocessed: [] };
 }

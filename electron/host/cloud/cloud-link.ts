@@ -186,7 +186,7 @@ export async function startCloudLink(options: CloudLinkOptions): Promise<CloudLi
     isFailure: isSnsEndpointFailure,
     ...(options.breakerOpenMs !== undefined ? { openMs: options.breakerOpenMs } : {}),
     onTransition: (t) => {
-      if (t.to === 'open') options.log.warn('SNS unreachable: escalations paused', { error: t.error });
+      if (t.to === 'open' && t.from === 'closed') options.log.warn('SNS unreachable: escalations paused', { error: t.error });
       else if (t.to === 'closed') options.log.info('SNS reachable again');
     },
   });
@@ -234,7 +234,8 @@ async function startEnabledLink(config: CloudConfig, secret: string | undefined,
     isFailure: isEndpointFailure,
     ...(options.breakerOpenMs !== undefined ? { openMs: options.breakerOpenMs } : {}),
     onTransition: (t: BreakerTransition) => {
-      if (t.to === 'open') log.warn('cloud unreachable: cloud calls paused', { error: t.error, retry_at: iso(breaker.retryAt()) });
+      // Once per outage: a failed trial every 30 s while it lasts is not news.
+      if (t.to === 'open' && t.from === 'closed') log.warn('cloud unreachable: cloud calls paused', { error: t.error, retry_at: iso(breaker.retryAt()) });
       else if (t.to === 'closed') {
         log.info('cloud reachable again');
         sender?.resume();

@@ -18,7 +18,8 @@ import { ALERTS_KEYS, DEVICE_STATE_KEYS, RAW_DATA_KEYS } from './table-items';
 // Sends the cloud link's outbox entries, oldest first. Strictly in order: while the oldest entry
 // cannot be sent, nothing behind it is, so a device's writes arrive in the order they were made
 // (a newer DeviceState is never overwritten by an older one) and a replay after an outage repeats
-// history in order. Consecutive small entries for one table share a BatchWriteItem call.
+// history in order. Consecutive entries for one table are sent together: up to 25 items a
+// BatchWriteItem call and up to 8 calls at once, with no key twice among them.
 
 export interface SenderOptions {
   readonly db: SqliteDatabase;
@@ -59,7 +60,9 @@ const KEYS: Readonly<Record<CloudTableRole, ReadonlyArray<string>>> = {
 export const ALERT_CONDITION =
   'attribute_not_exists(device_id) OR (alarm_id = :alarm_id AND (attribute_not_exists(last_change_ms) OR last_change_ms <= :last_change_ms))';
 
-const LOOKAHEAD = 64;
+const LOOKAHEAD = 256;
+/** BatchWriteItem calls in flight at once while a backlog drains (8 × 25 items). */
+export const PARALLEL_CALLS = 8;
 
 export class OutboxSender {
   private readonly now: () => number;
@@ -180,7 +183,7 @@ export class OutboxSender {
     for (const entry of entries.slice(1)) {
       if (entry.kind !== PUT_KIND || entry.target !== head.target) break;
       const n = countItems(entry);
-      if (items + n > BATCH_LIMIT) break;
+      if (items + n > BATCH_LIMIT * PARALLEL_CALLS) break;
       group.push(entry);
       items += n;
     }
@@ -209,7 +212,9 @@ export class OutboxSender {
       }
       const items: DynamoItem[] = [];
       for (const entry of group) for (const record of (JSON.parse(entry.payload) as PutPayload).items) items.push(toItem(record));
-      const result = await batchWrite(this.options.api, table, items, KEYS[head.target], this.options.batch);
+      // One key once across the whole group: the newest of a device's states is the one sent, and
+      // the calls can then go in parallel without an older item overtaking a newer one.
+      const result = await batchWrite(this.options.api, table, items, KEYS[head.target], { concurrency: PARALLEL_CALLS, ...this.options.batch });
       if (result.unprocessed.length > 0) {
         return { kind: 'retry', error: `${result.unprocessed.length} of ${items.length} items left unprocessed by DynamoDB after retries (throttled)` };
       }

@@ -98,6 +98,7 @@ export const enViews: ViewMessages = {
     totals: 'Devices lit',
     sortHint: 'Click a heading to sort',
     empty: 'No devices.',
+    noneLit: 'No device has an alarm bit set.',
     onlyLit: 'Only devices with lit cells',
   },
   cellState: {

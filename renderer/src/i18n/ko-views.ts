@@ -98,6 +98,7 @@ export const koViews: ViewMessages = {
     totals: '켜진 장치 수',
     sortHint: '제목을 누르면 정렬합니다',
     empty: '장치가 없습니다.',
+    noneLit: '경보 비트가 켜진 장치가 없습니다.',
     onlyLit: '켜진 칸이 있는 장치만',
   },
   cellState: {

@@ -107,6 +107,7 @@ export interface ViewMessages {
     readonly totals: string;
     readonly sortHint: string;
     readonly empty: string;
+    readonly noneLit: string;
     readonly onlyLit: string;
   };
   readonly cellState: { readonly [S in CellState]: string };

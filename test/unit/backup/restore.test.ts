@@ -10,7 +10,7 @@ import { createBackup } from '../../../electron/host/backup/create-backup';
 import { RestoreRefusal, restoreDatabase } from '../../../electron/host/backup/restore-database';
 import type { SqliteDatabase } from '../../../electron/host/store/database';
 import { openDatabase, readSiteId } from '../../../electron/host/store/database';
-import { SCHEMA_VERSION } from '../../../electron/host/store/migrations/index';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/host/store/migrations/index';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = join(ROOT, 'electron', 'host', 'cli', 'restore.ts');
@@ -134,9 +134,28 @@ describe('restore', () => {
     assert.equal(refusal(() => restoreDatabase({ dataDir: site.dataDir, from: join(site.dataDir, 'missing.db') })).reason, 'NOT_FOUND');
   });
 
+  it('a backup made by an older version is restored and upgraded by the migrations on the next start', async () => {
+    const oldDir = freshDir('old-version');
+    const first = MIGRATIONS.slice(0, 1);
+    const db = openDatabase(join(oldDir, 'emberwatch.db'), { migrations: first });
+    const siteId = readSiteId(db);
+    const made = await createBackup(db, { dir: join(oldDir, 'backups'), nowMs: Date.UTC(2025, 0, 1), siteId });
+    db.close();
+    assert.equal(made.schemaVersion, first[0]?.version);
+    const target = freshDir('new-version');
+    restoreDatabase({ dataDir: target, from: made.entry.file });
+    const upgraded = openDatabase(join(target, 'emberwatch.db'));
+    try {
+      assert.equal(upgraded.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+      assert.equal(readSiteId(upgraded), siteId);
+    } finally {
+      upgraded.close();
+    }
+  });
+
   it('into an empty data directory: the backup simply becomes its database', async () => {
     const site = await siteWithBackup('source', 'carried over');
-    const fresh = freshDir('fresh');
+    const fresh = join(freshDir('fresh'), 'not-made-yet');
     const outcome = restoreDatabase({ dataDir: fresh, from: site.backup });
     assert.equal(outcome.previous, null);
     assert.deepEqual(notesIn(join(fresh, 'emberwatch.db')), ['carried over']);

@@ -72,7 +72,28 @@ describe('BatchWriteItem batching', () => {
     assert.deepEqual(result.unprocessed.slice(2).map((i) => i.timestamp?.S), ['0025', '0026', '0027', '0028', '0029']);
   });
 
-  it('backoff doubles from the base up to the cap', () => {
+  it('a backlog goes out several calls at once, none with a key another call has', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const seen: string[] = [];
+    const api = {
+      async batchWrite(input: BatchWriteItemCommandInput): Promise<BatchWriteItemCommandOutput> {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        for (const r of Object.values(input.RequestItems ?? {})[0] ?? []) seen.push(`${r.PutRequest?.Item?.device_id?.S}|${r.PutRequest?.Item?.timestamp?.S}`);
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight -= 1;
+        return { $metadata: {}, UnprocessedItems: {} };
+      },
+    };
+    const result = await batchWrite(api, 'T', [...items(100), ...items(10)], KEYS, { ...noSleep, concurrency: 3 });
+    assert.equal(most, 3);
+    assert.equal(result.calls, 4);
+    assert.equal(seen.length, 100);
+    assert.equal(new Set(seen).size, 100);
+  });
+
+    it('backoff doubles from the base up to the cap', () => {
     const fixed = (): number => 1;
     assert.deepEqual([1, 2, 3, 4, 10].map((n) => retryDelay(n, 50, 300, fixed)), [50, 100, 200, 300, 300]);
   });

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { ZoneSummaryView } from '../../../shared/analytics/types';
 import { DEFAULT_CLUSTER_OPTIONS, layoutClusters, zoneColumns } from '../../../renderer/src/model/cluster-layout';
 import { isZoneHeating, zonesAtRisk } from '../../../renderer/src/model/overview';
+import { alignZoneHistories, zonePanel } from '../../../renderer/src/model/zone-trends';
 
 const opts = { ...DEFAULT_CLUSTER_OPTIONS, width: 1200, height: 600, gap: 10, titleHeight: 30, padding: 10 };
 
@@ -74,9 +75,25 @@ describe('zones at risk', () => {
 
   it('calls a zone heating when its mean is at the high band or most of its devices are rising', () => {
     assert.equal(isZoneHeating(52, null), true);
-    assert.equal(isZoneHeating(30, zone('Z', { rising_devices: 3 })), true);
-    assert.equal(isZoneHeating(30, zone('Z', { rising_devices: 2 })), false);
-    assert.equal(isZoneHeating(30, zone('Z', { rising_devices: 5, correlated: false })), false, 'unassigned devices are no room');
+    assert.equal(isZoneHeating(42, zone('Z', { rising_devices: 3 })), true);
+    assert.equal(isZoneHeating(30, zone('Z', { rising_devices: 6 })), false, 'boards warming up at room temperature');
+    assert.equal(isZoneHeating(42, zone('Z', { rising_devices: 2 })), false);
+    assert.equal(isZoneHeating(42, zone('Z', { rising_devices: 5, correlated: false })), false, 'unassigned devices are no room');
     assert.equal(isZoneHeating(null, null), false);
+  });
+});
+
+describe('zone temperature overlay', () => {
+  it('aligns the members\' histories on their shared buckets, with gaps where one is missing', () => {
+    const p = (timestamp: string, temperature_max: number): { timestamp: string; temperature_max: number } => ({ timestamp, temperature_max });
+    const data = alignZoneHistories([
+      { points: [p('2026-03-01T10:00:00.000Z', 30), p('2026-03-01T10:00:20.000Z', 31)] },
+      { points: [p('2026-03-01T10:00:20.000Z', 60), p('2026-03-01T10:00:40.000Z', 62)] },
+    ] as never);
+    const t0 = Date.parse('2026-03-01T10:00:00.000Z') / 1000;
+    assert.deepEqual(data[0], [t0, t0 + 20, t0 + 40]);
+    assert.deepEqual(data.slice(1), [[30, 31, null], [null, 60, 62]]);
+    assert.equal(zonePanel(3).series.length, 3);
+    assert.deepEqual(zonePanel(3).thresholds.map((t) => t.value), [60, 50]);
   });
 });

@@ -81,7 +81,14 @@ export function AlarmMatrixView({ wall = false }: { readonly wall?: boolean }): 
       {!loaded ? (
         <p className="grid-message">{t.grid.loading}</p>
       ) : (
-        <MatrixTable rows={rows} totals={totals} sortKey={sortKey} direction={direction} onSort={sortBy} rowHeight={Math.round((wall ? WALL_ROW_HEIGHT_REM : ROW_HEIGHT_REM) * rem)}
+        <MatrixTable
+          emptyText={onlyLit && allRows.length > 0 ? t.matrix.noneLit : t.matrix.empty}
+          rows={rows}
+          totals={totals}
+          sortKey={sortKey}
+          direction={direction}
+          onSort={sortBy}
+          rowHeight={Math.round((wall ? WALL_ROW_HEIGHT_REM : ROW_HEIGHT_REM) * rem)}
           headerHeight={Math.round((wall ? WALL_HEADER_HEIGHT_REM : HEADER_HEIGHT_REM) * rem)}
         />
       )}
@@ -114,6 +121,7 @@ function ariaSort(active: boolean, direction: SortDirection): 'ascending' | 'des
 }
 
 function MatrixTable({
+  emptyText,
   rows,
   totals,
   sortKey,
@@ -122,6 +130,7 @@ function MatrixTable({
   rowHeight,
   headerHeight,
 }: {
+  readonly emptyText: string;
   readonly rows: ReadonlyArray<MatrixRow>;
   readonly totals: ReadonlyArray<number>;
   readonly sortKey: MatrixSortKey;
@@ -266,8 +275,8 @@ function MatrixTable({
           {win.endIndex < rows.length && <tr className="spacer" style={{ height: (rows.length - win.endIndex) * rowHeight }} aria-hidden="true" />}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={MATRIX_COLUMNS.length + 4} className="grid-message">
-                {t.matrix.empty}
+              <td colSpan={MATRIX_COLUMNS.length + 4} className="grid-message matrix-empty" data-testid="matrix-empty">
+                {emptyText}
               </td>
             </tr>
           )}

@@ -1,0 +1,16 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startMosquitto } from './test/support/mosquitto';
+const broker = await startMosquitto({ config: ['max_inflight_messages 1000'] });
+const dir = mkdtempSync(join(tmpdir(), 'prof-'));
+const serve = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir=/tmp/prof', '--import', 'tsx', 'electron/host/serve/cli.ts', '--port', '0', '--data-dir', dir, '--mqtt-url', broker.url], { stdio: ['ignore', 'ignore', 'ignore'] });
+await new Promise((r) => setTimeout(r, 4000));
+const traffic = spawn(process.execPath, ['--import', 'tsx', 'test/bench/traffic-publisher.ts', broker.url, '10000', '2000', '20'], { stdio: ['pipe', 'pipe', 'inherit'] });
+let out = ''; traffic.stdout.on('data', (c) => (out += c));
+await new Promise((r) => traffic.once('exit', r));
+console.log('traffic', out.trim());
+serve.kill('SIGINT');
+await new Promise((r) => serve.once('exit', r));
+await broker.stop();
