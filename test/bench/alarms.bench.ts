@@ -79,6 +79,10 @@ async function bannerTimes(page: Page): Promise<Record<string, number>> {
   return (await page.evaluate('window.__bannerSeen')) as Record<string, number>;
 }
 
+const debug = (what: string): void => {
+  if (process.env.EMBERWATCH_BENCH_DEBUG) process.stderr.write(`alarms bench: ${what}\n`);
+};
+
 export async function runAlarmsBench(): Promise<BenchSection> {
   const name = 'alarms: critical reading → alarm committed (host) → banner (Chromium)';
   if (!mosquittoAvailable()) return { name, figures: [], notes: ['skipped: mosquitto is not installed'] };
@@ -109,6 +113,7 @@ export async function runAlarmsBench(): Promise<BenchSection> {
       }
     });
 
+    debug('host started');
     let page: Page | null = null;
     if (withBrowser) {
       browser = await launchChromium();
@@ -119,6 +124,7 @@ export async function runAlarmsBench(): Promise<BenchSection> {
       await watchBanner(page);
     }
 
+    debug('page ready');
     const devices = await connectAsync(broker.url, { clientId: 'bench-critical-devices' });
     const pinger = await connectAsync(broker.url, { clientId: 'bench-baseline-pub' });
     const listener = await connectAsync(broker.url, { clientId: 'bench-baseline-sub' });
@@ -137,6 +143,7 @@ export async function runAlarmsBench(): Promise<BenchSection> {
       });
       traffic?.once('exit', () => resolve(out));
     });
+    debug('traffic started');
     await sleep(4000);
     const t0 = Date.now() - 30_000;
     for (let k = 0; k < SAMPLES; k++) {
@@ -145,6 +152,7 @@ export async function runAlarmsBench(): Promise<BenchSection> {
     await sleep(3000);
     const rate = await ingestRate(host, 3);
 
+    debug('warm-ups sent');
     const sent = new Map<string, number>();
     const baseline: number[] = [];
     for (let k = 0; k < SAMPLES; k++) {
@@ -158,6 +166,7 @@ export async function runAlarmsBench(): Promise<BenchSection> {
       const pong = pongs.get(ping);
       if (pong !== undefined) baseline.push(pong - ping);
     }
+    debug('samples sent');
     await sleep(1500);
     const hostLatencies: number[] = [];
     const bannerLatencies: number[] = [];
@@ -177,6 +186,7 @@ export async function runAlarmsBench(): Promise<BenchSection> {
       const b = banner[id];
       if (b !== undefined) bannerLatencies.push(b - at);
     }
+    debug('results read');
     traffic.stdin?.end();
     const trafficFigures = JSON.parse((await trafficDone).trim().split('\n').pop() ?? '{}') as { rate?: number };
     traffic = null;

@@ -45,7 +45,8 @@ function syntheticDevice(i: number, tick: number): DeviceSummary {
     zone: `Z${String((i % ZONES) + 1).padStart(2, '0')}`,
     online: true,
     last_seen: new Date().toISOString(),
-    risk_level: LEVELS[(i + Math.floor(tick / 30)) % LEVELS.length] as RiskLevelName,
+    // A device changes level every 30 s or so: the order of the wall keeps moving, as a busy site's does.
+    risk_level: LEVELS[(i + Math.floor((tick + i) / 300)) % LEVELS.length] as RiskLevelName,
     risk_score: 0.3 + 0.2 * wave,
     status_bits: i % 17 === 0 ? 2 ** (i % 12) : 0,
     temperature: 35 + 10 * wave + (i % 9),

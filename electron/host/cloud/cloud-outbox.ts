@@ -49,7 +49,8 @@ const KIND_LIST = CLOUD_KINDS.map((k) => `'${k}'`).join(', ');
 /** The cloud link's entries not set aside, oldest first: the order they were written in. */
 export function headEntries(db: SqliteDatabase, limit: number): ReadonlyArray<OutboxEntry> {
   return db
-    .prepare(`SELECT * FROM cloud_outbox WHERE kind IN (${KIND_LIST}) AND next_attempt_at < ? ORDER BY id LIMIT ?`)
+    // Read in id order and stop at the limit ('+' keeps SQLite from sorting the whole backlog by id).
+    .prepare(`SELECT * FROM cloud_outbox WHERE +kind IN (${KIND_LIST}) AND +next_attempt_at < ? ORDER BY id LIMIT ?`)
     .all(PARKED_AT, limit) as OutboxEntry[];
 }
 

@@ -2,7 +2,7 @@ import type { SqliteDatabase } from '../store/database';
 import type { OutboxEntry } from '../store/outbox-table';
 import { outbox } from '../store/outbox-table';
 import type { Logger } from '../log/logger';
-import type { DynamoItem } from './attribute-values';
+import type { DynamoItem, PlainItem } from './attribute-values';
 import { toItem } from './attribute-values';
 import type { BatchWriteOptions } from './batch-writer';
 import { BATCH_LIMIT, batchWrite } from './batch-writer';
@@ -60,9 +60,11 @@ const KEYS: Readonly<Record<CloudTableRole, ReadonlyArray<string>>> = {
 export const ALERT_CONDITION =
   'attribute_not_exists(device_id) OR (alarm_id = :alarm_id AND (attribute_not_exists(last_change_ms) OR last_change_ms <= :last_change_ms))';
 
-const LOOKAHEAD = 256;
+const LOOKAHEAD = 64;
 /** BatchWriteItem calls in flight at once while a backlog drains (8 × 25 items). */
 export const PARALLEL_CALLS = 8;
+/** Stands for a payload that does not parse: it fills a call on its own, and fails there. */
+const UNREADABLE: ReadonlyArray<PlainItem> = Object.freeze(new Array<PlainItem>(BATCH_LIMIT * PARALLEL_CALLS).fill({}));
 
 export class OutboxSender {
   private readonly now: () => number;
@@ -81,6 +83,7 @@ export class OutboxSender {
   private sentItems = 0;
   private lastSentAt: number | null = null;
   private lastError: string | null = null;
+  private readonly parsed = new Map<number, ReadonlyArray<PlainItem>>();
 
   constructor(private readonly options: SenderOptions) {
     this.now = options.now ?? Date.now;
@@ -167,6 +170,7 @@ export class OutboxSender {
         return;
       }
       this.resumeEarly = false;
+      this.parsed.clear();
       const group = this.group(entries);
       const outcome = await this.send(group);
       if (this.stopped && outcome.kind !== 'delivered') return;
@@ -174,20 +178,34 @@ export class OutboxSender {
     }
   }
 
-  /** The oldest entry, with the entries right behind it that can share its call. */
+  /** The oldest entry, with the entries right behind it that can share its calls. */
   private group(entries: ReadonlyArray<OutboxEntry>): OutboxEntry[] {
     const head = entries[0] as OutboxEntry;
     if (head.kind !== PUT_KIND || this.soloHead) return [head];
     const group = [head];
-    let items = countItems(head);
+    let items = this.itemsOf(head).length;
     for (const entry of entries.slice(1)) {
       if (entry.kind !== PUT_KIND || entry.target !== head.target) break;
-      const n = countItems(entry);
+      const n = this.itemsOf(entry).length;
       if (items + n > BATCH_LIMIT * PARALLEL_CALLS) break;
       group.push(entry);
       items += n;
     }
     return group;
+  }
+
+  /** An entry's rows, parsed once per pass; an unreadable payload reads as too large to share a call. */
+  private itemsOf(entry: OutboxEntry): ReadonlyArray<PlainItem> {
+    let items = this.parsed.get(entry.id);
+    if (!items) {
+      try {
+        items = (JSON.parse(entry.payload) as PutPayload).items;
+      } catch {
+        items = UNREADABLE;
+      }
+      this.parsed.set(entry.id, items);
+    }
+    return items;
   }
 
   private async send(group: ReadonlyArray<OutboxEntry>): Promise<Outcome> {
@@ -211,7 +229,12 @@ export class OutboxSender {
         return { kind: 'delivered', ids, items: 1 };
       }
       const items: DynamoItem[] = [];
-      for (const entry of group) for (const record of (JSON.parse(entry.payload) as PutPayload).items) items.push(toItem(record));
+      for (const entry of group) {
+        const records = this.itemsOf(entry);
+        // Alone in its group (it counts as full), it is refused and set aside.
+        if (records === UNREADABLE) throw new SyntaxError(`entry ${entry.id} does not parse`);
+        for (const record of records) items.push(toItem(record));
+      }
       // One key once across the whole group: the newest of a device's states is the one sent, and
       // the calls can then go in parallel without an older item overtaking a newer one.
       const result = await batchWrite(this.options.api, table, items, KEYS[head.target], { concurrency: PARALLEL_CALLS, ...this.options.batch });
@@ -279,10 +302,3 @@ export class OutboxSender {
   }
 }
 
-function countItems(entry: OutboxEntry): number {
-  try {
-    return (JSON.parse(entry.payload) as PutPayload).items.length;
-  } catch {
-    return BATCH_LIMIT;
-  }
-}

@@ -1,6 +1,6 @@
 import type { DeviceSummary } from '../../../shared/protocol/api-types';
 import type { AlarmLookup, AlarmPresentation } from './alarm-lookup';
-import { compareDevices } from './device-order';
+import { compareDevices, deviceIdOrder, zoneOrder } from './device-order';
 import { riskRank } from './risk';
 import type { StatusBitName } from './status-bits';
 import { STATUS_BIT_NAMES } from './status-bits';
@@ -68,16 +68,23 @@ export interface MatrixRow {
   readonly lit: number;
 }
 
-export function buildMatrixRows(devices: Iterable<DeviceSummary>, lookup: AlarmLookup | null): ReadonlyArray<MatrixRow> {
+/**
+ * A row per device. With a cache (kept by the caller for one lookup), a device whose summary object
+ * did not change keeps its row: a fleet update rebuilds only the rows of the devices it carried.
+ */
+export function buildMatrixRows(devices: Iterable<DeviceSummary>, lookup: AlarmLookup | null, cache?: WeakMap<DeviceSummary, MatrixRow>): ReadonlyArray<MatrixRow> {
   const rows: MatrixRow[] = [];
   for (const device of devices) {
-    const cells = lookup === null ? cellsFromStatus(device) : cellsFromAlarms(device.device_id, lookup);
-    rows.push({ device, cells, lit: litCount(cells) });
+    let row = cache?.get(device);
+    if (row === undefined) {
+      const cells = lookup === null ? cellsFromStatus(device) : cellsFromAlarms(device.device_id, lookup);
+      row = { device, cells, lit: litCount(cells) };
+      cache?.set(device, row);
+    }
+    rows.push(row);
   }
   return rows;
 }
-
-const textCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /**
  * Sorts matrix rows. `desc` is the natural "most first" direction for lit counts, risk and columns;
@@ -92,9 +99,9 @@ export function sortMatrixRows(rows: ReadonlyArray<MatrixRow>, key: MatrixSortKe
       case 'lit':
         return a.lit - b.lit;
       case 'device':
-        return textCollator.compare(a.device.device_id, b.device.device_id);
+        return deviceIdOrder.compare(a.device.device_id, b.device.device_id);
       case 'zone':
-        return textCollator.compare(a.device.zone, b.device.zone);
+        return zoneOrder.compare(a.device.zone, b.device.zone);
       case 'risk':
         return riskRank(a.device.risk_level) - riskRank(b.device.risk_level);
       default:

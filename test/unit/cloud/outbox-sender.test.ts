@@ -125,7 +125,27 @@ describe('the cloud outbox sender', () => {
     assert.equal(stats.depth, 1);
   });
 
-  it('an alarm replayed, or older than the row there, changes nothing and is done', async () => {
+  it('an entry that does not parse is set aside without holding up the rest', async () => {
+    const { fake, sender, opened, entries } = setup();
+    stores.push(opened);
+    await opened.store.writer.run((db) => {
+      addPut(db, 'raw_data', [raw('A', 1)], T0);
+      outbox.add(db, 'dynamo.put', 'raw_data', '{"items": [', T0);
+      addPut(db, 'raw_data', [raw('A', 2)], T0);
+    });
+    await sender.drain();
+    assert.equal(fake.count('T-RawData'), 2);
+    assert.deepEqual(entries().map((e) => [e.payload, e.next_attempt_at === PARKED_AT]), [['{"items": [', true]]);
+  });
+
+  it('health counts the outbox from an index, not by reading every waiting row (migration 004)', () => {
+    const { opened } = setup();
+    stores.push(opened);
+    const plan = opened.db.prepare('EXPLAIN QUERY PLAN SELECT kind, count(*) AS n, min(created_at) AS oldest, sum(next_attempt_at >= ?) AS parked FROM cloud_outbox GROUP BY kind').all(1) as Array<{ detail: string }>;
+    assert.match(plan.map((p) => p.detail).join(' '), /COVERING INDEX cloud_outbox_kind/);
+  });
+
+    it('an alarm replayed, or older than the row there, changes nothing and is done', async () => {
     const { fake, sender, opened, entries } = setup();
     stores.push(opened);
     const row = { device_id: 'A', alert_timestamp: '2026-03-01T09:00:00.000012Z', alarm_id: 'device:A:arc_alarm', state: 'unacknowledged', last_change_ms: 10 };

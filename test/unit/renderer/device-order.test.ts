@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sortDevices } from '../../../renderer/src/model/device-order';
+import { NaturalOrder, sortDevices } from '../../../renderer/src/model/device-order';
 import { riskRank, toBadgeLevel } from '../../../renderer/src/model/risk';
 import { device, scored } from './fixtures';
 
@@ -42,5 +42,16 @@ describe('risk levels', () => {
     assert.equal(toBadgeLevel(null), 'UNSCORED');
     assert.ok(riskRank(null) < riskRank('NORMAL'));
     assert.ok(riskRank('HIGH') < riskRank('CRITICAL'));
+  });
+});
+
+describe('natural order cache', () => {
+  it('compares correctly while it is still learning the values, whatever comes first', () => {
+    const order = new NaturalOrder();
+    assert.ok(order.compare('dev-2', 'dev-1') > 0);
+    assert.ok(order.compare('dev-10', 'dev-9') > 0);
+    assert.ok(order.compare('DEV-3', 'dev-2') > 0);
+    order.learn(['z-1', 'a-1', 'm-1']);
+    assert.deepEqual(['z-1', 'dev-10', 'a-1', 'dev-2'].sort((a, b) => order.compare(a, b)), ['a-1', 'dev-2', 'dev-10', 'z-1']);
   });
 });

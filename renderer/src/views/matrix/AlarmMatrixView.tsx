@@ -1,5 +1,6 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent, ReactElement } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent, NamedExoticComponent, ReactElement } from 'react';
+import type { DeviceSummary } from '../../../../shared/protocol/api-types';
 import { RiskShape } from '../../components/RiskShape';
 import { StaleBanner } from '../../components/StaleBanner';
 import { useElementSize } from '../../hooks/use-element-size';
@@ -41,7 +42,9 @@ export function AlarmMatrixView({ wall = false }: { readonly wall?: boolean }): 
   const [direction, setDirection] = useState<SortDirection>('desc');
   const [onlyLit, setOnlyLit] = useState(wall);
   const shown = useDeferredValue(devices);
-  const allRows = useMemo(() => buildMatrixRows(shown.values(), lookup), [shown, lookup]);
+  // Rows are reused for devices whose summary did not change, as long as the alarm lookup is the same.
+  const rowCache = useMemo(() => new WeakMap<DeviceSummary, MatrixRow>(), [lookup]);
+  const allRows = useMemo(() => buildMatrixRows(shown.values(), lookup, rowCache), [shown, lookup, rowCache]);
   const totals = useMemo(() => columnTotals(allRows), [allRows]);
   const rows = useMemo(() => {
     const visible = onlyLit ? allRows.filter((r) => r.lit > 0) : allRows;
@@ -299,7 +302,17 @@ function MatrixTable({
   );
 }
 
-function MatrixRowView({ row, index, focusable, height }: { readonly row: MatrixRow; readonly index: number; readonly focusable: boolean; readonly height: number }): ReactElement {
+interface MatrixRowProps {
+  readonly row: MatrixRow;
+  readonly index: number;
+  readonly focusable: boolean;
+  readonly height: number;
+}
+
+// Memoised: a row object is replaced only when its device (or the alarm lookup) changed.
+const MatrixRowView: NamedExoticComponent<MatrixRowProps> = memo(MatrixRowRender);
+
+function MatrixRowRender({ row, index, focusable, height }: MatrixRowProps): ReactElement {
   const t = useMessages();
   const level = toBadgeLevel(row.device.risk_level);
   return (

@@ -133,7 +133,13 @@ export function TileGrid({
     }
   };
 
-  const slice = devices.slice(win.startIndex, win.endIndex);
+  // The tiles in view, in a fixed (id) order in the DOM: they are placed by transform, so when the
+  // fleet's order shifts only their transforms change. Rendered in sorted order, React would move
+  // DOM nodes around on every shift, and each moved tile would be styled, laid out and painted anew.
+  const slice = devices
+    .slice(win.startIndex, win.endIndex)
+    .map((device, i) => ({ device, index: win.startIndex + i }))
+    .sort((a, b) => (a.device.device_id < b.device.device_id ? -1 : a.device.device_id > b.device.device_id ? 1 : 0));
   return (
     <div
       className="tile-scroll"
@@ -151,8 +157,7 @@ export function TileGrid({
     >
       <div className="tile-canvas" style={{ height: win.totalHeight }}>
         {size.width > 0 &&
-          slice.map((device, i) => {
-            const index = win.startIndex + i;
+          slice.map(({ device, index }) => {
             const x = (index % shape.columns) * (shape.tileWidth + metrics.gap);
             const y = Math.floor(index / shape.columns) * pitch;
             return (
