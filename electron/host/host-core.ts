@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ConnectionHealth, ProtocolHandlers } from '../../shared/protocol';
 import type { ScoredReading, ScoringEngine } from '../../shared/scoring';
-import { createScoringEngine } from '../../shared/scoring';
+import { createScoringEngine, DEFAULT_SCORING_CONFIG, mergeScoringConfig } from '../../shared/scoring';
 import { startHostAlarms } from './alarms/host-alarms';
 import { createAnalyticsRunner } from './analytics/analytics-runner';
 import { parseHostArgs } from './config/parse-args';
@@ -28,6 +28,7 @@ import { MonitoringWatch } from './service/monitoring-watch';
 import { PipelineMetrics } from './service/pipeline-metrics';
 import { EventHub } from './service/event-hub';
 import { DATABASE_FILE_NAME, openDatabase, readSiteId } from './store/database';
+import { createReportHandlers } from './reports/report-handlers';
 import { DeviceRegistryStore } from './store/device-registry-store';
 import { LocalStore } from './store/local-store';
 import { mergedAlertList } from './cloud/cloud-alert-log';
@@ -277,6 +278,16 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       canonicalName: (name) => operatorRoles.canonicalName(name),
     }),
     backups: () => backups.health(),
+    reportHandlers: createReportHandlers({
+      db,
+      site: () => config.siteName,
+      language: config.language,
+      now: () => Date.now(),
+      alarmConfig: alarms.service.config,
+      alarms: () => alarms.service.allRecords(),
+      // The ingest already refused an invalid override at start; the thresholds drawn are the ones scored with.
+      scoringConfig: ((merged) => (merged.ok ? merged.config : DEFAULT_SCORING_CONFIG))(mergeScoringConfig(config.scoring)),
+    }),
     logs: () => logsUsage(logsDir(dataDir)),
     store,
     recommendations: (info, history) => deviceRecommendations(info, history, config.language),

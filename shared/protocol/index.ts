@@ -6,4 +6,5 @@ export * from './errors';
 export * from './events';
 export * from './history-types';
 export * from './methods';
+export * from './reports-types';
 export * from './rpc-client';

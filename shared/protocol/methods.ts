@@ -11,6 +11,7 @@ import type {
 } from './api-types';
 import type { DeviceHistoryParams, DeviceHistoryResponse } from './history-types';
 import type { BackupCreateParams, BackupCreateResult, BackupsListResponse } from './backup-types';
+import type { IncidentsParams, IncidentsResponse, ReportFileParams, ReportFile } from './reports-types';
 import type {
   AckAllParams,
   AckAllResult,
@@ -84,6 +85,11 @@ export interface ProtocolMethods {
   readonly 'backup.create': { readonly params: BackupCreateParams; readonly result: BackupCreateResult };
   /** `GET /api/backups`: the backups kept, newest first. */
   readonly 'backups.list': { readonly params: Record<string, never>; readonly result: BackupsListResponse };
+  // ---- reports (issue 10) ----
+  /** `GET /api/incidents?from=&to=&device=&zone=&priority=&state=`: alarm episodes, newest first. */
+  readonly 'incidents.list': { readonly params: IncidentsParams; readonly result: IncidentsResponse };
+  /** `GET /api/incidents/:id/report.pdf|csv`, `GET /api/reports/shift.pdf|csv?from=&to=`. */
+  readonly 'report.file': { readonly params: ReportFileParams; readonly result: ReportFile };
 }
 
 export type MethodName = keyof ProtocolMethods;
@@ -121,6 +127,8 @@ export const METHOD_NAMES: ReadonlyArray<MethodName> = [
   'journal.verify',
   'backup.create',
   'backups.list',
+  'incidents.list',
+  'report.file',
 ];
 
 /** What the host implements once and both faces (protocol, REST) call. */

@@ -24,7 +24,7 @@ import type { BenchFigure, BenchSection } from './bench-types';
 // to the banner.
 
 const TRAFFIC_RATE = 10_000;
-const TRAFFIC_DEVICES = 2_000;
+const TRAFFIC_DEVICES = Number(process.env.EMBERWATCH_BENCH_TRAFFIC_DEVICES ?? 500);
 const SAMPLES = 100;
 const GAP_MS = 120;
 const INFLIGHT_WINDOW = 1000;
@@ -119,7 +119,7 @@ export async function runAlarmsBench(): Promise<BenchSection> {
       browser = await launchChromium();
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       page = await context.newPage();
-      await page.goto(`${host.url}/?station=bench#/alarms`);
+      await page.goto(`${host.url}/?station=bench#/${process.env.EMBERWATCH_BENCH_VIEW ?? "alarms"}`);
       await page.locator('[data-testid="station-bar"]').waitFor({ timeout: 30_000 });
       await watchBanner(page);
     }
@@ -216,11 +216,13 @@ export async function runAlarmsBench(): Promise<BenchSection> {
     ];
     return { name, figures, notes };
   } finally {
+    // Each step bounded: a console still working off a backlog must not hold the bench for ever.
+    const bounded = (work: Promise<unknown> | undefined): Promise<unknown> => Promise.race([work?.catch(() => undefined), sleep(15_000)]);
     traffic?.kill('SIGTERM');
-    for (const c of clients) await c.endAsync(true).catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await running?.stop().catch(() => undefined);
-    await broker?.stop();
+    for (const c of clients) await bounded(c.endAsync(true));
+    await bounded(browser?.close());
+    await bounded(running?.stop());
+    await bounded(broker?.stop());
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

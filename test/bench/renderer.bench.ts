@@ -45,8 +45,9 @@ function syntheticDevice(i: number, tick: number): DeviceSummary {
     zone: `Z${String((i % ZONES) + 1).padStart(2, '0')}`,
     online: true,
     last_seen: new Date().toISOString(),
-    // A device changes level every 30 s or so: the order of the wall keeps moving, as a busy site's does.
-    risk_level: LEVELS[(i + Math.floor((tick + i) / 300)) % LEVELS.length] as RiskLevelName,
+    // Each device changes level every five minutes or so (seven changes a second across the fleet),
+    // so the order of the wall keeps moving as a busy site's does.
+    risk_level: LEVELS[(i + Math.floor((tick + 7 * i) / 3000)) % LEVELS.length] as RiskLevelName,
     risk_score: 0.3 + 0.2 * wave,
     status_bits: i % 17 === 0 ? 2 ** (i % 12) : 0,
     temperature: 35 + 10 * wave + (i % 9),
@@ -73,6 +74,8 @@ function syntheticHealth(): HealthResponse {
 
 interface SyntheticHost {
   readonly url: string;
+  /** Stops or resumes the pushed device changes (the fleet then looks silent, not gone). */
+  setPushing(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -95,13 +98,18 @@ export async function startSyntheticHost(staticRoot: string): Promise<SyntheticH
   const server: Server = createHttpServer({ handlers, websocket, staticRoot, log });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const slice = DEVICES / (1000 / PUSH_MS);
+  let pushing = true;
   const timer = setInterval(() => {
+    if (!pushing) return;
     tick += 1;
     const first = (tick % (1000 / PUSH_MS)) * slice;
     hub.emit('devices.changed', { devices: Array.from({ length: slice }, (_, k) => syntheticDevice(first + k, tick)) });
   }, PUSH_MS);
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    setPushing: (on) => {
+      pushing = on;
+    },
     close: async () => {
       clearInterval(timer);
       await websocket.close();
@@ -214,6 +222,11 @@ export async function runRendererBench(): Promise<BenchSection> {
     await page.waitForTimeout(2000);
     const rendered = Number(await page.locator('[data-testid="tile-grid"]').getAttribute('data-rendered'));
     const wall = await traceFrames(browser, page);
+    // The same wall with the feed paused: what the screen costs with nothing arriving (clock, ages).
+    host.setPushing(false);
+    await page.waitForTimeout(1000);
+    const idle = await traceFrames(browser, page);
+    host.setPushing(true);
 
     await page.goto(`${host.url}/#/matrix`);
     await page.locator('[data-testid="matrix-row"]').first().waitFor({ timeout: 60_000 });
@@ -227,6 +240,7 @@ export async function runRendererBench(): Promise<BenchSection> {
 
     figures.push(
       { label: 'frame work p95, empty page (baseline)', value: round(blank.p95), unit: 'ms' },
+      { label: 'frame work p95, device wall, feed paused (baseline)', value: round(idle.p95), unit: 'ms' },
       { label: `frame work p95, device wall, ${DEVICES} devices @ 1 Hz`, value: round(wall.p95), unit: 'ms' },
       { label: 'frame work p50 / max, device wall', value: round(wall.p50), unit: `ms / ${round(wall.max)} ms` },
       { label: `frame work p95, alarm matrix, ${DEVICES} devices @ 1 Hz`, value: round(matrix.p95), unit: 'ms' },

@@ -95,6 +95,11 @@ describe('views with forced scenarios (simulator → Mosquitto → serve → Chr
       await page.locator('[data-testid="matrix-table"] button[data-sort="lit"]').click();
       await page.waitForTimeout(300);
       await page.screenshot({ path: screenshotPath('alarm-matrix') });
+      await page.locator('[data-testid="language-switch"] [data-lang="ko"]').click();
+      await page.locator('html[lang="ko"]').waitFor();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: screenshotPath('alarm-matrix-ko') });
+      await page.locator('[data-testid="language-switch"] [data-lang="en"]').click();
       // A click opens the device.
       await page.locator('[data-testid="matrix-row"][data-device-id="DEV0014"]').click();
       await page.locator('[data-testid="device-detail"][data-device-id="DEV0014"]').waitFor();
@@ -157,6 +162,11 @@ describe('views with forced scenarios (simulator → Mosquitto → serve → Chr
       await page.screenshot({ path: screenshotPath('device-detail'), fullPage: false });
       await page.locator('[data-testid="chart"][data-panel="gas"]').scrollIntoViewIfNeeded();
       await page.screenshot({ path: screenshotPath('device-detail-charts') });
+      await page.locator('[data-testid="theme-switch"] [data-theme-option="light"]').click();
+      await page.locator('html[data-theme="light"]').waitFor();
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid="chart"][data-panel="gas"]')?.getAttribute('data-draws')) >= 1);
+      await page.screenshot({ path: screenshotPath('device-detail-charts-light') });
+      await page.locator('[data-testid="theme-switch"] [data-theme-option="dark"]').click();
       assert.deepEqual(consoleErrors, []);
     } finally {
       await context.close();

@@ -95,7 +95,7 @@ describe('the operator\'s views in Chromium (serve, demo fleet)', { skip: chromi
       assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'filter-search');
       await tiles.first().focus();
       await page.keyboard.press('ArrowRight');
-      const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-index'));
+      const focused = await page.evaluate(() => document.activeElement?.parentElement?.getAttribute('data-index'));
       assert.equal(focused, '1', 'ArrowRight moves to the next tile');
       await page.screenshot({ path: screenshotPath('device-wall') });
       const id = await page.evaluate(() => document.activeElement?.getAttribute('data-device-id'));

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { ProtocolHandlers } from '../../../shared/protocol';
+import type { ProtocolHandlers, ReportFile } from '../../../shared/protocol';
 import { PROTOCOL_ERROR_STATUS, ProtocolError } from '../../../shared/protocol';
 import type { Logger } from '../log/logger';
 import { errorBody } from '../transport/protocol-session';
@@ -75,6 +75,19 @@ function sendJson(res: ServerResponse, status: number, body: unknown, head: bool
   res.end(head ? undefined : text);
 }
 
+/** A report made by the host (PDF or CSV) goes out as the file itself, to be saved or printed. */
+function sendFile(res: ServerResponse, file: ReportFile, head: boolean): void {
+  const body = Buffer.from(file.data_base64, 'base64');
+  res.writeHead(200, {
+    ...COMMON_HEADERS,
+    'Content-Type': file.content_type,
+    'Content-Length': body.byteLength,
+    'Content-Disposition': `attachment; filename="${file.filename}"`,
+    'Cache-Control': 'no-store',
+  });
+  res.end(head ? undefined : body);
+}
+
 function sendError(res: ServerResponse, error: unknown, head: boolean): void {
   const body = errorBody(error);
   sendJson(res, PROTOCOL_ERROR_STATUS[body.code], { error: body }, head);
@@ -94,7 +107,9 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, op
       params = req.method === 'POST' ? mergeBody(alarmRoute, await readJsonBody(req)) : alarmRoute.params;
     }
     const handler = options.handlers[method as keyof ProtocolHandlers] as (params: unknown) => Promise<unknown>;
-    sendJson(res, 200, await handler(params), head);
+    const result = await handler(params);
+    if (method === 'report.file') sendFile(res, result as ReportFile, head);
+    else sendJson(res, 200, result, head);
   } catch (error) {
     if (!(error instanceof ProtocolError)) options.log.error('api request failed', { path: url.pathname, error: String(error) });
     sendError(res, error, head);

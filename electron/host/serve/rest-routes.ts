@@ -23,6 +23,24 @@ function segment(text: string): string {
   }
 }
 
+function queryParams(query: URLSearchParams, names: ReadonlyArray<string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const value = query.get(name);
+    if (value !== null) out[name] = value;
+  }
+  return out;
+}
+
+/** Reports (issue 10): `/api/incidents/:id/report.pdf|csv`, `/api/reports/shift.pdf|csv?from=&to=`. */
+function routeReportRequest(path: string, query: URLSearchParams): RestRoute | null {
+  const incident = /^\/api\/incidents\/([^/]+)\/report\.(pdf|csv)$/.exec(path);
+  if (incident) return { method: 'report.file', params: { kind: 'incident', id: segment(incident[1] as string), format: incident[2] } };
+  const shift = /^\/api\/reports\/shift\.(pdf|csv)$/.exec(path);
+  if (shift) return { method: 'report.file', params: { kind: 'shift', format: shift[1], ...queryParams(query, ['from', 'to']) } };
+  return null;
+}
+
 /**
  * Maps the REST API (the seed's Flask paths) onto protocol methods, so REST is a second face of
  * the same service rather than a second implementation. Returns null for an unknown path.
@@ -36,6 +54,7 @@ export function routeRestRequest(httpMethod: string, url: URL): RestRoute | null
     case '/api/devices': return { method: 'devices.list', params: {} };
     case '/api/metrics': return { method: 'metrics.get', params: {} };
     case '/api/zones': return { method: 'zones.list', params: {} };
+    case '/api/incidents': return { method: 'incidents.list', params: queryParams(url.searchParams, ['from', 'to', 'device', 'zone', 'priority', 'state']) };
     case '/api/quarantine': {
       const limit = optionalInteger(url.searchParams, 'limit');
       return { method: 'quarantine.list', params: limit === undefined ? {} : { limit } };
@@ -56,6 +75,8 @@ export function routeRestRequest(httpMethod: string, url: URL): RestRoute | null
     }
     return { method: 'device.history', params };
   }
+  const report = routeReportRequest(path, url.searchParams);
+  if (report) return report;
   const realtime = /^\/api\/realtime\/([^/]+)$/.exec(path);
   if (realtime) return { method: 'realtime.get', params: { id: segment(realtime[1] as string) } };
   const zone = /^\/api\/zone\/([^/]+)$/.exec(path);

@@ -26,6 +26,8 @@ import type { QuarantineLog } from '../ingest/quarantine';
 import type { AlarmHandlers } from './alarm-handlers';
 import type { BackupHandlers } from '../backup/backup-handlers';
 import { NO_BACKUP_HANDLERS } from '../backup/backup-handlers';
+import type { ReportHandlers } from '../reports/report-handlers';
+import { NO_REPORT_HANDLERS } from '../reports/report-handlers';
 import { judgeHealth } from './health';
 import type { HistoryWindow } from './history-params';
 import { historyWindow } from './history-params';
@@ -79,6 +81,8 @@ export interface ServiceContext {
   /** Backups (issue 11): `backup.create`, `backups.list`; without them both answer UNAVAILABLE. */
   readonly backupHandlers?: BackupHandlers;
   backups?(): BackupsHealth;
+  /** Incidents and reports (issue 10); without them both answer UNAVAILABLE. */
+  readonly reportHandlers?: ReportHandlers;
   /** The log folder's size (issue 11). */
   logs?(): LogsHealth;
   /** Default: this process's `process.memoryUsage()`. */
@@ -186,6 +190,7 @@ export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
     'metrics.get': async () => ctx.metrics(),
     ...ctx.alarmHandlers,
     ...(ctx.backupHandlers ?? NO_BACKUP_HANDLERS),
+    ...(ctx.reportHandlers ?? NO_REPORT_HANDLERS),
     'quarantine.list': async (params) => {
       const limit = params.limit ?? 100;
       if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 1000) {

@@ -10,7 +10,17 @@ export function ThemeSwitch(): ReactElement {
   return (
     <div className="segmented" role="group" aria-label={t.theme.label} data-testid="theme-switch">
       {THEME_NAMES.map((name) => (
-        <button key={name} type="button" data-theme-option={name} aria-pressed={name === theme} onClick={() => setTheme(name)}>
+        <button
+          key={name}
+          type="button"
+          data-theme-option={name}
+          aria-pressed={name === theme}
+          onClick={() => {
+            // Set before React re-renders: charts read their colours from the theme when they are made.
+            document.documentElement.dataset.theme = name;
+            setTheme(name);
+          }}
+        >
           {t.theme.names[name]}
         </button>
       ))}

@@ -47,6 +47,30 @@ export class TrendBook {
 
   forget(deviceId: string): void {
     this.devices.delete(deviceId);
+    this.seeding.delete(deviceId);
+  }
+
+  private readonly seeding = new Set<string>();
+
+  /**
+   * Whether the device's sparkline should be filled from stored history (once per device): a
+   * screen just opened would otherwise draw every trend from nothing.
+   */
+  claimSeed(deviceId: string): boolean {
+    if (this.seeding.has(deviceId) || (this.devices.get(deviceId)?.ring.length ?? 0) >= DEVICE_TREND_POINTS / 2) return false;
+    this.seeding.add(deviceId);
+    return true;
+  }
+
+  /** Stored readings, oldest first; kept only if they say more than what arrived live meanwhile. */
+  seed(deviceId: string, values: ReadonlyArray<number>): void {
+    const finite = values.filter((v) => Number.isFinite(v));
+    let trend = this.devices.get(deviceId);
+    if (trend !== undefined && trend.ring.length >= finite.length) return;
+    const ring = new TrendRing(DEVICE_TREND_POINTS);
+    for (const v of finite) ring.push(v);
+    trend = { ring, lastSeen: trend?.lastSeen ?? null };
+    this.devices.set(deviceId, trend);
   }
 
   values(deviceId: string): ReadonlyArray<number> {

@@ -5,6 +5,7 @@ import { sparklinePath, sparklineRange } from '../../../renderer/src/model/spark
 import { feedState, isDataStale, newestReadingAt } from '../../../renderer/src/model/staleness';
 import { TrendRing } from '../../../renderer/src/model/trend-ring';
 import { TrendBook } from '../../../renderer/src/state/trends';
+import { shownForecastStatus } from '../../../renderer/src/model/forecast';
 import { device } from './fixtures';
 
 describe('gauges', () => {
@@ -92,5 +93,30 @@ describe('staleness', () => {
     assert.equal(isDataStale('live', true, 'fresh'), true);
     assert.equal(isDataStale('live', false, 'stopped'), true);
     assert.equal(isDataStale('live', false, 'slow'), false);
+  });
+});
+
+describe('forecasts on the device page', () => {
+  it('calls a trend rising only when it crosses within a day with a fit worth the name', () => {
+    assert.equal(shownForecastStatus({ status: 'RISING', minutes_to_threshold: 7, confidence: 0.9 }), 'RISING');
+    assert.equal(shownForecastStatus({ status: 'RISING', minutes_to_threshold: 69_236, confidence: 0.9 }), 'NOT_RISING');
+    assert.equal(shownForecastStatus({ status: 'RISING', minutes_to_threshold: 30, confidence: 0.05 }), 'NOT_RISING');
+    assert.equal(shownForecastStatus({ status: 'ABOVE', minutes_to_threshold: 0, confidence: 0.9 }), 'ABOVE');
+    assert.equal(shownForecastStatus({ status: 'INSUFFICIENT_DATA', minutes_to_threshold: null, confidence: 0 }), 'INSUFFICIENT_DATA');
+  });
+});
+
+describe('sparklines seeded from stored history', () => {
+  it('are seeded once per device, and only with more than arrived live', () => {
+    const book = new TrendBook();
+    assert.equal(book.claimSeed('A'), true);
+    assert.equal(book.claimSeed('A'), false, 'once');
+    book.record(device('A', { temperature: 40, last_seen: '2026-03-01T10:00:10.000Z' }));
+    book.seed('A', [30, 31, Number.NaN, 32]);
+    assert.deepEqual(book.values('A'), [30, 31, 32]);
+    book.record(device('A', { temperature: 33, last_seen: '2026-03-01T10:00:12.000Z' }));
+    assert.deepEqual(book.values('A'), [30, 31, 32, 33], 'live readings carry on after the seed');
+    book.seed('A', [1]);
+    assert.deepEqual(book.values('A'), [30, 31, 32, 33], 'a shorter history does not replace what is there');
   });
 });

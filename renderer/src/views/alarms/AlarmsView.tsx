@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { ReactElement } from 'react';
 import type { AlarmItem } from '../../../../shared/protocol/alarms-types';
 import { AlarmRow } from '../../components/alarms/AlarmRow';
@@ -11,19 +11,22 @@ import { ChatteringList } from './ChatteringList';
 import { JournalPanel } from './JournalPanel';
 
 const TABS: ReadonlyArray<AlarmTab> = ['active', 'shelved', 'history', 'journal'];
+/** Rows drawn at once; in a flood the most urgent come first and the rest are counted below. */
+export const MAX_ROWS = 250;
 
 /** The alarm list of a station: active, shelved and out of service, the day's history, the journal. */
 export function AlarmsView(): ReactElement {
   const t = useMessages().alarms;
   const [tab, setTab] = useState<AlarmTab>('active');
-  const alarms = useConsoleStore((state) => state.alarms);
+  // The list renders at low priority, interruptibly: the banner (an urgent update) never waits for it.
+  const alarms = useDeferredValue(useConsoleStore((state) => state.alarms));
   const loaded = useConsoleStore((state) => state.alarmsLoaded);
   const station = useConsoleStore((state) => state.station);
   const sharing = useConsoleStore((state) => state.alarmSharing);
   const readOnly = station?.wall_display === true;
   const supervisor = station?.role === 'supervisor';
-  const active = activeAlarms(alarms);
-  const hidden = outOfViewAlarms(alarms);
+  const active = useMemo(() => activeAlarms(alarms), [alarms]);
+  const hidden = useMemo(() => outOfViewAlarms(alarms), [alarms]);
   const waiting = active.filter((a) => a.state === 'unacknowledged' || a.state === 'rtn_unacknowledged');
   return (
     <section className="alarms-view" data-testid="alarms-view" data-tab={tab} aria-label={t.view.title}>
@@ -102,11 +105,16 @@ function AlarmTable({ alarms, loaded, supervisor, readOnly }: { readonly alarms:
           </tr>
         </thead>
         <tbody>
-          {alarms.map((alarm) => (
+          {alarms.slice(0, MAX_ROWS).map((alarm) => (
             <AlarmRow key={alarm.id} alarm={alarm} supervisor={supervisor} readOnly={readOnly} />
           ))}
         </tbody>
       </table>
+      {alarms.length > MAX_ROWS && (
+        <p className="muted" data-testid="alarms-more">
+          {t.banner.more(alarms.length - MAX_ROWS)}
+        </p>
+      )}
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { useMessages } from '../../i18n/messages-context';
 import { formatFixed } from '../../model/format';
 import type { HistoryRange } from '../../model/history-series';
 import { CHART_PANELS, HISTORY_RANGES, historyPointsFor, isHistoryRange, panelData, panelHasData, RANGE_MS } from '../../model/history-series';
+import { shownForecastStatus } from '../../model/forecast';
 import { formatHashRoute } from '../../model/route';
 import { useConsoleStore } from '../../state/store';
 import { DeviceAnalytics } from './DeviceAnalytics';
@@ -115,8 +116,9 @@ function BackLink(): ReactElement {
 
 function forecastText(t: ReturnType<typeof useMessages>, forecast: ForecastView): string {
   const value = `${forecast.threshold} ${forecast.unit}`.trim();
-  const minutes = forecast.minutes_to_threshold === null ? null : String(Math.max(1, Math.round(forecast.minutes_to_threshold)));
-  return t.detail.forecast(forecast.status, value, minutes);
+  const status = shownForecastStatus(forecast);
+  const minutes = status !== 'RISING' || forecast.minutes_to_threshold === null ? null : String(Math.max(1, Math.round(forecast.minutes_to_threshold)));
+  return t.detail.forecast(status, value, minutes);
 }
 
 function Prediction({ detail }: { readonly detail: DeviceDetailResponse }): ReactElement | null {
@@ -131,15 +133,15 @@ function Prediction({ detail }: { readonly detail: DeviceDetailResponse }): Reac
         {forecasts.map((forecast) => (
           <li
             key={forecast.measure}
-            className={`forecast forecast-${forecast.status.toLowerCase()}`}
+            className={`forecast forecast-${shownForecastStatus(forecast).toLowerCase()}`}
             data-testid="forecast"
             data-measure={forecast.measure}
-            data-status={forecast.status}
+            data-status={shownForecastStatus(forecast)}
             data-minutes={forecast.minutes_to_threshold ?? ''}
           >
             <span className="forecast-measure">{t.detail.forecastMeasure[forecast.measure]}</span>
             <span className="forecast-text">{forecastText(t, forecast)}</span>
-            {forecast.status === 'RISING' || forecast.status === 'ABOVE' ? (
+            {shownForecastStatus(forecast) === 'RISING' || forecast.status === 'ABOVE' ? (
               <span className="muted">{t.detail.confidence(`${Math.round(forecast.confidence * 100)} %`)}</span>
             ) : null}
           </li>
@@ -286,7 +288,7 @@ function chartMarkers(detail: DeviceDetailResponse, transitions: ReadonlyArray<A
 /** Where the temperature trend meets its threshold, drawn as a dashed line from the newest reading. */
 function temperatureProjection(detail: DeviceDetailResponse): ChartProjection | null {
   const forecast = detail.prediction?.temperature;
-  if (forecast === undefined || forecast.status !== 'RISING' || forecast.minutes_to_threshold === null || forecast.fitted_value === null) return null;
+  if (forecast === undefined || shownForecastStatus(forecast) !== 'RISING' || forecast.minutes_to_threshold === null || forecast.fitted_value === null) return null;
   const newest = detail.timeseries_data.at(-1)?.timestamp ?? detail.device_info.last_seen;
   const at = newest === null || newest === undefined ? null : Date.parse(newest) / 1000;
   if (at === null || !Number.isFinite(at)) return null;

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { CSSProperties, NamedExoticComponent, ReactElement } from 'react';
+import type { NamedExoticComponent, ReactElement } from 'react';
 import type { DeviceSummary } from '../../../../shared/protocol/api-types';
 import { Gauge, LevelMark } from '../../components/Gauge';
 import { RiskShape } from '../../components/RiskShape';
@@ -16,11 +16,9 @@ import type { TrendBook } from '../../state/trends';
 interface DeviceTileProps {
   readonly device: DeviceSummary;
   readonly trends: TrendBook;
-  readonly index: number;
   readonly focusable: boolean;
   /** Standing alarms from the alarm service, when it is there; else the tile reads the status bits. */
   readonly alarmed: boolean;
-  readonly style: CSSProperties;
 }
 
 /**
@@ -28,7 +26,7 @@ interface DeviceTileProps {
  * gauges small, arcs and status flags. Re-renders only when its summary object is replaced, which
  * is exactly when a new reading for it arrived.
  */
-function DeviceTileView({ device, trends, index, focusable, alarmed, style }: DeviceTileProps): ReactElement {
+function DeviceTileView({ device, trends, focusable, alarmed }: DeviceTileProps): ReactElement {
   const t = useMessages();
   const level = toBadgeLevel(device.risk_level);
   const flags = decodeStatusFlags(device.status_bits);
@@ -41,12 +39,10 @@ function DeviceTileView({ device, trends, index, focusable, alarmed, style }: De
     <a
       href={deviceHref(device.device_id)}
       className={`tile tile-risk-${level.toLowerCase()} tile-gauges-${worst}${offline ? ' is-offline' : ''}${alarmed ? ' is-alarmed' : ''}`}
-      style={style}
       tabIndex={focusable ? 0 : -1}
       data-testid="device-tile"
       data-device-id={device.device_id}
       data-risk={level}
-      data-index={index}
       data-alarmed={String(alarmed)}
       aria-label={`${device.device_id} ${device.name}: ${t.risk[level]}`}
     >
@@ -97,13 +93,5 @@ function DeviceTileView({ device, trends, index, focusable, alarmed, style }: De
   );
 }
 
-export const DeviceTile: NamedExoticComponent<DeviceTileProps> = memo(DeviceTileView, (a, b) =>
-  a.device === b.device &&
-  a.index === b.index &&
-  a.focusable === b.focusable &&
-  a.alarmed === b.alarmed &&
-  a.trends === b.trends &&
-  a.style.transform === b.style.transform &&
-  a.style.width === b.style.width &&
-  a.style.height === b.style.height,
-);
+// Its place on the wall is its slot's business (TileGrid): a tile re-renders only when its device does.
+export const DeviceTile: NamedExoticComponent<DeviceTileProps> = memo(DeviceTileView);

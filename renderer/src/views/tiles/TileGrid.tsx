@@ -8,7 +8,34 @@ import type { AlarmPredicate } from '../../model/device-filter';
 import { deviceHref } from '../../model/route';
 import { gridShape, gridWindow, scrollToRevealRow } from '../../model/virtual-grid';
 import { useConsoleStore } from '../../state/store';
+import type { TrendBook } from '../../state/trends';
 import { DeviceTile } from './DeviceTile';
+
+/** Stored readings behind a sparkline: the last two minutes, about one point a reading. */
+const SEED_WINDOW_MS = 120_000;
+const SEED_POINTS = 60;
+
+/**
+ * Fills the sparklines of the tiles in view from the stored history, once per device, so a wall
+ * just opened shows trends at once instead of building them up over minutes.
+ */
+function useSeededTrends(devices: ReadonlyArray<DeviceSummary>, start: number, end: number, trends: TrendBook): void {
+  const client = useConsoleStore((state) => state.client);
+  const ids = devices.slice(start, end).map((d) => d.device_id);
+  const key = ids.join(' ');
+  useEffect(() => {
+    if (client === null) return;
+    const to = Date.now() + 1000;
+    for (const id of ids) {
+      if (!trends.claimSeed(id)) continue;
+      client
+        .request('device.history', { id, from: to - SEED_WINDOW_MS, to, points: SEED_POINTS })
+        .then((history) => trends.seed(id, history.points.map((p) => p.temperature_max ?? Number.NaN)))
+        .catch(() => undefined);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, key, trends]);
+}
 
 export interface TileMetrics {
   readonly minWidth: number;
@@ -18,7 +45,7 @@ export interface TileMetrics {
 
 /** Tile sizes in rem, so they follow the type size (the wall's is larger). */
 export const CONSOLE_TILE: TileMetrics = { minWidth: 14.5, height: 12.75, gap: 0.625 };
-export const WALL_TILE: TileMetrics = { minWidth: 14, height: 12.5, gap: 0.6 };
+export const WALL_TILE: TileMetrics = { minWidth: 14, height: 11.5, gap: 0.6 };
 
 function inPixels(metrics: TileMetrics, rem: number): TileMetrics {
   return { minWidth: metrics.minWidth * rem, height: Math.round(metrics.height * rem), gap: Math.round(metrics.gap * rem) };
@@ -73,10 +100,12 @@ export function TileGrid({
     if (frame.current !== null) cancelAnimationFrame(frame.current);
   }, []);
 
+  useSeededTrends(devices, win.startIndex, win.endIndex, trends);
+
   // After a keyboard move, focus the tile once it is rendered.
   useEffect(() => {
     if (!focusPending.current) return;
-    const tile = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${focus}"]`);
+    const tile = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${focus}"] > a`);
     if (tile) {
       focusPending.current = false;
       tile.focus({ preventScroll: true });
@@ -161,15 +190,14 @@ export function TileGrid({
             const x = (index % shape.columns) * (shape.tileWidth + metrics.gap);
             const y = Math.floor(index / shape.columns) * pitch;
             return (
-              <DeviceTile
+              <div
                 key={device.device_id}
-                device={device}
-                trends={trends}
-                index={index}
-                focusable={index === focus}
-                alarmed={alarmed(device)}
+                className="tile-slot"
+                data-index={index}
                 style={{ transform: `translate(${x.toFixed(1)}px, ${y}px)`, width: `${shape.tileWidth.toFixed(1)}px`, height: `${metrics.height}px` }}
-              />
+              >
+                <DeviceTile device={device} trends={trends} focusable={index === focus} alarmed={alarmed(device)} />
+              </div>
             );
           })}
       </div>
