@@ -188,7 +188,8 @@ export async function runAlarmsBench(): Promise<BenchSection> {
     }
     debug('results read');
     traffic.stdin?.end();
-    const trafficFigures = JSON.parse((await trafficDone).trim().split('\n').pop() ?? '{}') as { rate?: number };
+    const trafficOut = (await Promise.race([trafficDone, sleep(10_000).then(() => '')])) as string;
+    const trafficFigures = JSON.parse(trafficOut.trim().split('\n').pop() || '{}') as { rate?: number };
     traffic = null;
 
     const figures: BenchFigure[] = [

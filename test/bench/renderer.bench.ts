@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { createHttpServer } from '../../electron/host/serve/http-server';
+import { DEVICE_PUSH_INTERVAL_MS } from '../../electron/host/service/device-changes';
 import { EventHub } from '../../electron/host/service/event-hub';
 import { createWebSocketTransport } from '../../electron/host/transport/websocket-transport';
 import type { DeviceSummary, HealthResponse, ProtocolHandlers, RiskLevelName } from '../../shared/protocol';
@@ -29,8 +30,8 @@ import type { BenchFigure, BenchSection } from './bench-types';
 
 const DEVICES = 2000;
 const ZONES = 40;
-/** The host pushes changes every 100 ms, a tenth of the fleet each time: every device once a second. */
-const PUSH_MS = 100;
+/** The host's own push cadence, a share of the fleet each time: every device once a second. */
+const PUSH_MS = DEVICE_PUSH_INTERVAL_MS;
 const TRACE_MS = 10_000;
 const FRAME_MS = 1000 / 60;
 const VIEWPORT = { width: 1920, height: 1080 };
@@ -47,7 +48,7 @@ function syntheticDevice(i: number, tick: number): DeviceSummary {
     last_seen: new Date().toISOString(),
     // Each device changes level every five minutes or so (seven changes a second across the fleet),
     // so the order of the wall keeps moving as a busy site's does.
-    risk_level: LEVELS[(i + Math.floor((tick + 7 * i) / 3000)) % LEVELS.length] as RiskLevelName,
+    risk_level: LEVELS[(i + Math.floor((tick * PUSH_MS + 700 * i) / 300_000)) % LEVELS.length] as RiskLevelName,
     risk_score: 0.3 + 0.2 * wave,
     status_bits: i % 17 === 0 ? 2 ** (i % 12) : 0,
     temperature: 35 + 10 * wave + (i % 9),

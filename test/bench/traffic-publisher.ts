@@ -72,8 +72,8 @@ client.once('connect', () => {
     finished = true;
     clearInterval(timer);
     const elapsed = (Date.now() - started) / 1000;
-    process.stdout.write(`${JSON.stringify({ sent, acked, seconds: elapsed, rate: sent / elapsed })}\n`);
-    client.end(true, {}, () => process.exit(0));
+    process.stdout.write(`${JSON.stringify({ sent, acked, seconds: elapsed, rate: sent / elapsed })}\n`, () => process.exit(0));
+    client.end(true);
   };
   process.stdin.on('end', finish);
   process.stdin.resume();

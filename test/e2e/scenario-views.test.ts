@@ -182,7 +182,9 @@ describe('views with forced scenarios (simulator → Mosquitto → serve → Chr
       for (const [id] of EXPECTED) if (id !== 'DEV0008') assert.ok(shown.includes(id), `${id} is in alarm`);
       assert.ok(shown.length < 24, `devices without an alarm are filtered out (${shown.length} shown)`);
       await page.locator('[data-testid="filter-clear"]').click();
-      await page.waitForTimeout(500);
+      // The sparklines of the tiles now in view are filled from stored history, then by the next readings.
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid="device-tile"][data-device-id="DEV0001"] [data-testid="sparkline"]')?.getAttribute('data-points')) >= 10, undefined, { timeout: 20_000 });
+      await page.waitForTimeout(2500);
       await page.screenshot({ path: screenshotPath('device-wall-scenarios') });
       assert.deepEqual(consoleErrors, []);
     } finally {

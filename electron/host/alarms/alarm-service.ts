@@ -91,6 +91,11 @@ const RETRY_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000];
 /** The station named by REST calls that give none. */
 export const API_STATION = 'api';
 const MAX_COMMENT = 2000;
+/**
+ * A page's audio context starts suspended and runs a moment later where autoplay is allowed: only
+ * audio still not armed after this long is trouble (else every page load would raise it).
+ */
+export const AUDIO_GRACE_MS = 10_000;
 /** Status (flood, chattering, sound per station) is worked out at most this often under a burst. */
 const STATUS_MIN_INTERVAL_MS = 50;
 
@@ -129,6 +134,8 @@ interface StationState {
   wallDisplay: boolean;
   silence: StationSilence;
   audioArmed: boolean | null;
+  /** Since when the station has said its audio is not armed (raised after AUDIO_GRACE_MS). */
+  audioUnarmedSince: number | null;
   /** Console clock of the last hello; null for a station known only from the database. */
   lastSeen: number | null;
 }
@@ -240,6 +247,7 @@ export class AlarmService {
         wallDisplay: row.wall_display,
         silence: row.silence,
         audioArmed: null,
+        audioUnarmedSince: null,
         lastSeen: null,
       });
     }
@@ -524,7 +532,15 @@ export class AlarmService {
   private station(name: string): StationState {
     let state = this.stations.get(name);
     if (state === undefined) {
-      state = { station: name, operator: null, wallDisplay: this.deps.setup.wallDisplays.has(name), silence: emptySilence(name), audioArmed: null, lastSeen: null };
+      state = {
+        station: name,
+        operator: null,
+        wallDisplay: this.deps.setup.wallDisplays.has(name),
+        silence: emptySilence(name),
+        audioArmed: null,
+        audioUnarmedSince: null,
+        lastSeen: null,
+      };
       this.stations.set(name, state);
     }
     return state;
@@ -599,12 +615,15 @@ export class AlarmService {
       this.scheduleFlush();
     }
     state.lastSeen = now;
-    if (typeof params.audio_armed === 'boolean' && params.audio_armed !== state.audioArmed) {
+    if (typeof params.audio_armed === 'boolean') {
       state.audioArmed = params.audio_armed;
-      this.setConsoleCondition('audio_not_armed', !params.audio_armed, {
-        target: name,
-        message: params.audio_armed ? 'Audio armed' : `Audio not armed at station ${name}: alarms cannot be heard there`,
-      });
+      if (params.audio_armed) {
+        state.audioUnarmedSince = null;
+        this.setConsoleCondition('audio_not_armed', false, { target: name, message: 'Audio armed' });
+      } else {
+        state.audioUnarmedSince ??= now;
+        this.checkAudio(state, now);
+      }
     }
     this.publishStatus();
     return this.stationView(name);
@@ -892,12 +911,25 @@ export class AlarmService {
     }
   }
 
+  private checkAudio(state: StationState, now: number): void {
+    if (state.audioUnarmedSince === null || now - state.audioUnarmedSince < AUDIO_GRACE_MS) return;
+    this.setConsoleCondition('audio_not_armed', true, {
+      target: state.station,
+      message: `Audio not armed at station ${state.station}: alarms cannot be heard there`,
+    });
+  }
+
   private forgetGoneStations(now: number): void {
     for (const state of this.stations.values()) {
-      if (state.lastSeen === null || now - state.lastSeen < STATION_GONE_MS) continue;
+      if (state.lastSeen === null) continue;
+      if (now - state.lastSeen < STATION_GONE_MS) {
+        this.checkAudio(state, now);
+        continue;
+      }
       state.lastSeen = null;
-      if (state.audioArmed === false) this.setConsoleCondition('audio_not_armed', false, { target: state.station, message: `Station ${state.station} closed` });
+      this.setConsoleCondition('audio_not_armed', false, { target: state.station, message: `Station ${state.station} closed` });
       state.audioArmed = null;
+      state.audioUnarmedSince = null;
     }
   }
 

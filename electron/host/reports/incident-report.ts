@@ -27,6 +27,12 @@ export function printable(text: string): string {
   return text.replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '').replace(/\s{2,}/g, ' ').trim();
 }
 
+/** The timeline names the device once, in the summary: `device:DEV0001:overcurrent` → `overcurrent`. */
+function shortAlarm(alarmId: string, deviceId: string | null): string {
+  const prefix = `device:${deviceId ?? ''}:`;
+  return deviceId !== null && alarmId.startsWith(prefix) ? alarmId.slice(prefix.length) : alarmId;
+}
+
 /** The stored reading at or just before `at` (what the console knew when the transition happened). */
 export function readingAt(readings: ReadonlyArray<ReadingRow>, at: number): ReadingRow | null {
   let found: ReadingRow | null = null;
@@ -90,14 +96,14 @@ export async function incidentPdf(detail: IncidentDetail, ctx: ReportContext): P
     doc,
     [
       { title: t.time, width: 50 },
-      { title: t.alarm, width: 150 },
+      { title: t.alarm, width: 105 },
       { title: t.priority, width: 45 },
-      { title: t.change, width: 125 },
+      { title: t.change, width: 140 },
       { title: t.operator, width: 50 },
-      { title: t.comment, width: 120 },
-      { title: t.risk, width: 65 },
+      { title: t.comment, width: 130 },
+      { title: t.risk, width: 80 },
     ],
-    rows.map((r) => [formatClock(r.at), r.alarm_id, r.priority, `${r.from} → ${r.to}`, r.operator ?? '', r.comment ?? '', r.risk]),
+    rows.map((r) => [formatClock(r.at), shortAlarm(r.alarm_id, i.device_id), r.priority, `${r.from} → ${r.to}`, r.operator ?? '', r.comment ?? '', r.risk]),
   );
 
   heading(doc, t.charts);

@@ -18,7 +18,9 @@ export const FONT_BOLD = 'bold';
 /** Finds resources/fonts from the repository root, whether running from source or from a bundle. */
 export function defaultFontDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [resolve(here, '../../../resources/fonts'), resolve(here, '../../resources/fonts'), resolve(process.cwd(), 'resources/fonts')]) {
+  // The desktop app ships them as extra resources (electron-builder.yml): process.resourcesPath/fonts.
+  const packaged = (process as { resourcesPath?: string }).resourcesPath;
+  for (const candidate of [...(packaged === undefined ? [] : [join(packaged, 'fonts')]), resolve(here, '../../../resources/fonts'), resolve(here, '../../resources/fonts'), resolve(process.cwd(), 'resources/fonts')]) {
     if (existsSync(join(candidate, 'Pretendard-Regular.subset.woff'))) return candidate;
   }
   throw new Error('resources/fonts/Pretendard-Regular.subset.woff was not found');

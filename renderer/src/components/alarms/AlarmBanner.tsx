@@ -21,6 +21,7 @@ export function AlarmBanner(): ReactElement {
   const t = m.alarms;
   const language = useConsoleStore((state) => state.language);
   const alarms = useConsoleStore((state) => state.alarms);
+  const stationId = useConsoleStore((state) => state.stationId);
   const waiting = bannerAlarms(alarms);
   const top = waiting[0];
   const text = top === undefined ? null : alarmText(top, m, language);
@@ -65,6 +66,11 @@ export function AlarmBanner(): ReactElement {
             {top.latching && <span className="tag">{t.banner.latched}</span>}
           </div>
           <div className="alarm-banner-buttons">
+            {top.source === 'audio_not_armed' && top.target === stationId && (
+              <button type="button" className="button" data-testid="banner-arm" onClick={() => void useConsoleStore.getState().armAudio()}>
+                {t.trouble.audioFix}
+              </button>
+            )}
             <button type="button" className="button alarm-ack" data-testid="banner-ack" onClick={() => useConsoleStore.getState().setAlarmDialog({ kind: 'action', action: 'acknowledge', ids: [top.id] })}>
               {t.actions.acknowledge} <kbd>A</kbd>
             </button>

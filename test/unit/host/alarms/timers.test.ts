@@ -149,13 +149,19 @@ describe('the alarm timers', () => {
     try {
       h.service.hello({ station: 'desk-9', audio_armed: false });
       const id = 'console:desk-9:audio_not_armed';
+      // A page's audio starts a moment after it loads: only audio still unarmed after 10 s is trouble.
+      assert.equal(h.service.get(id), null);
+      h.clock.now = T0 + 10 * SECOND;
+      h.service.tick();
       assert.equal(h.service.get(id)?.state, 'unacknowledged');
       assert.equal(h.service.get(id)?.priority, 'high');
       h.service.hello({ station: 'desk-9', audio_armed: true });
       assert.equal(h.service.get(id)?.condition_active, false);
       h.service.hello({ station: 'desk-9', audio_armed: false });
+      h.clock.now = T0 + 21 * SECOND;
+      h.service.hello({ station: 'desk-9', audio_armed: false });
       assert.equal(h.service.get(id)?.condition_active, true);
-      h.clock.now = T0 + MINUTE;
+      h.clock.now = T0 + 21 * SECOND + MINUTE;
       h.service.tick();
       assert.equal(h.service.get(id)?.condition_active, false);
       assert.equal(h.service.status().stations['desk-9'], undefined);
