@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { UseBoundStore, StoreApi } from 'zustand';
+import type { StateCreator, StoreApi, UseBoundStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import { createAlarmsSlice } from './alarms-slice';
 import { createAnalyticsSlice } from './analytics-slice';
 import type { ConsoleState } from './console-state';
@@ -9,7 +10,8 @@ import { createHealthSlice } from './health-slice';
 import { createPreferencesSlice } from './preferences-slice';
 import { createSirenSlice } from './siren-slice';
 
-export const useConsoleStore: UseBoundStore<StoreApi<ConsoleState>> = create<ConsoleState>()((...args) => ({
+/** Every slice of the renderer's state, composed once: the app's hook and the tests' stores use it alike. */
+export const consoleStateCreator: StateCreator<ConsoleState> = (...args) => ({
   ...createDevicesSlice(...args),
   ...createConnectionSlice(...args),
   ...createHealthSlice(...args),
@@ -17,4 +19,11 @@ export const useConsoleStore: UseBoundStore<StoreApi<ConsoleState>> = create<Con
   ...createSirenSlice(...args),
   ...createAnalyticsSlice(...args),
   ...createAlarmsSlice(...args),
-}));
+});
+
+export const useConsoleStore: UseBoundStore<StoreApi<ConsoleState>> = create<ConsoleState>()(consoleStateCreator);
+
+/** A store outside React (tests, tools). */
+export function createConsoleStore(): StoreApi<ConsoleState> {
+  return createStore<ConsoleState>()(consoleStateCreator);
+}

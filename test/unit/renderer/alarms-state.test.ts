@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createStore } from 'zustand/vanilla';
-import type { StoreApi } from 'zustand';
 import type { AlarmItem, AlarmsSnapshot, AlarmsStatus, StationView } from '../../../shared/protocol/alarms-types';
 import type { RpcClient } from '../../../shared/protocol/rpc-client';
 import type { SoundClass } from '../../../shared/alarms/types';
-import type { ConsoleState } from '../../../renderer/src/state/console-state';
-import { createAlarmsSlice } from '../../../renderer/src/state/alarms-slice';
-import { createAnalyticsSlice } from '../../../renderer/src/state/analytics-slice';
-import { createConnectionSlice } from '../../../renderer/src/state/connection-slice';
-import { createDevicesSlice } from '../../../renderer/src/state/devices-slice';
-import { createHealthSlice } from '../../../renderer/src/state/health-slice';
-import { createPreferencesSlice } from '../../../renderer/src/state/preferences-slice';
-import { createSirenSlice } from '../../../renderer/src/state/siren-slice';
 import {
   activeAlarms,
   alarmKey,
@@ -27,6 +17,7 @@ import {
 } from '../../../renderer/src/state/alarms-model';
 import { startAlarmLink } from '../../../renderer/src/state/alarms-link';
 import { kpiRange, percent, rateBars } from '../../../renderer/src/views/alarms/kpi-model';
+import { createConsoleStore } from '../../../renderer/src/state/store';
 
 // The alarm screens' logic in Node: ordering, the banner and the wall's choice, notifications,
 // keys, the station's name; and the link: hello, snapshot, pushed changes, the siren played.
@@ -117,17 +108,7 @@ describe('alarm screen logic', () => {
 
 // ---- the link ---------------------------------------------------------------------------------
 
-function consoleStore(): StoreApi<ConsoleState> {
-  return createStore<ConsoleState>()((...args) => ({
-    ...createDevicesSlice(...args),
-    ...createConnectionSlice(...args),
-    ...createHealthSlice(...args),
-    ...createPreferencesSlice(...args),
-    ...createSirenSlice(...args),
-    ...createAnalyticsSlice(...args),
-    ...createAlarmsSlice(...args),
-  }));
-}
+const consoleStore = createConsoleStore;
 
 class FakeClient {
   readonly requests: Array<{ method: string; params: unknown }> = [];

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createStore } from 'zustand/vanilla';
-import type { StoreApi } from 'zustand/vanilla';
 import { armOnFirstGesture, isAudioNotArmed } from '../../../renderer/src/audio/arming';
 import type { GestureTarget } from '../../../renderer/src/audio/arming';
 import { installSiren } from '../../../renderer/src/audio/browser';
 import type { AudioContextLike, AudioParamLike, GainLike, OscillatorLike, SirenStatus } from '../../../renderer/src/audio/siren';
 import { createSiren } from '../../../renderer/src/audio/siren';
-import type { ConsoleState } from '../../../renderer/src/state/console-state';
-import { createConnectionSlice } from '../../../renderer/src/state/connection-slice';
-import { createDevicesSlice } from '../../../renderer/src/state/devices-slice';
-import { createHealthSlice } from '../../../renderer/src/state/health-slice';
-import { createPreferencesSlice } from '../../../renderer/src/state/preferences-slice';
-import { createAlarmsSlice } from '../../../renderer/src/state/alarms-slice';
-import { createAnalyticsSlice } from '../../../renderer/src/state/analytics-slice';
-import { createSirenSlice } from '../../../renderer/src/state/siren-slice';
+import { createConsoleStore } from '../../../renderer/src/state/store';
 
 // The siren against a fake audio clock: tests move time and tick by hand, and read what was
 // scheduled, so they assert the pattern without sleeping.
@@ -243,17 +234,7 @@ describe('audio not armed', () => {
 });
 
 describe('siren slice', () => {
-  function consoleStore(): StoreApi<ConsoleState> {
-    return createStore<ConsoleState>()((...args) => ({
-      ...createDevicesSlice(...args),
-      ...createConnectionSlice(...args),
-      ...createHealthSlice(...args),
-      ...createPreferencesSlice(...args),
-      ...createSirenSlice(...args),
-      ...createAnalyticsSlice(...args),
-      ...createAlarmsSlice(...args),
-    }));
-  }
+  const consoleStore = createConsoleStore;
 
   test('holds what the siren reports, so a test can wait for the pattern in the store', async () => {
     const store = consoleStore();

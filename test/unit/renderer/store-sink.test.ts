@@ -1,30 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createStore } from 'zustand/vanilla';
-import type { StoreApi } from 'zustand/vanilla';
-import type { ConsoleState } from '../../../renderer/src/state/console-state';
-import { createConnectionSlice } from '../../../renderer/src/state/connection-slice';
 import type { FlushScheduler } from '../../../renderer/src/state/device-changes';
-import { createDevicesSlice } from '../../../renderer/src/state/devices-slice';
-import { createHealthSlice } from '../../../renderer/src/state/health-slice';
-import { createPreferencesSlice } from '../../../renderer/src/state/preferences-slice';
-import { createAlarmsSlice } from '../../../renderer/src/state/alarms-slice';
-import { createAnalyticsSlice } from '../../../renderer/src/state/analytics-slice';
-import { createSirenSlice } from '../../../renderer/src/state/siren-slice';
 import { createStoreSink } from '../../../renderer/src/state/store-sink';
 import { device, health } from './fixtures';
+import { createConsoleStore } from '../../../renderer/src/state/store';
 
-function consoleStore(): StoreApi<ConsoleState> {
-  return createStore<ConsoleState>()((...args) => ({
-    ...createDevicesSlice(...args),
-    ...createConnectionSlice(...args),
-    ...createHealthSlice(...args),
-    ...createPreferencesSlice(...args),
-    ...createSirenSlice(...args),
-    ...createAnalyticsSlice(...args),
-    ...createAlarmsSlice(...args),
-  }));
-}
+const consoleStore = createConsoleStore;
 
 /** Runs scheduled flushes only when told. */
 function heldScheduler(): FlushScheduler & { run(): void } {
