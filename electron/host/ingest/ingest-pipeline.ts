@@ -7,6 +7,7 @@ import type { QuarantinedMessage, QuarantineLog, QuarantineReason } from './quar
 import { previewPayload } from './quarantine';
 import { RateMeter } from './rate-meter';
 import { payloadHash } from './payload-hash';
+import { RecentPayloads } from './recent-payloads';
 import { classifyTopic } from './topics';
 import { READING_FLAG_CLOCK_SKEW, READING_FLAG_LATE } from '../store/reading-codec';
 import type { PipelineMetrics } from '../service/pipeline-metrics';
@@ -56,7 +57,7 @@ export class IngestPipeline {
   private readonly listener: IngestListener;
   private readonly sink: IngestSink | null;
   private readonly rate = new RateMeter();
-  private readonly recentKeys = new Map<string, string[]>();
+  private readonly recentPayloads = new Map<string, RecentPayloads>();
   private received = 0;
   private scored = 0;
   private duplicates = 0;
@@ -89,36 +90,22 @@ export class IngestPipeline {
     this.received += 1;
     this.rate.add(receivedAtMs);
     this.metrics?.count('received', receivedAtMs);
-    const reject = (reason: QuarantineReason, detail: string, done: StoredCallback | undefined = settled): void => {
-      const entry: QuarantinedMessage = {
-        received_at: new Date(receivedAtMs).toISOString(),
-        connection,
-        topic,
-        reason,
-        detail,
-        payload_preview: previewPayload(payload),
-      };
-      this.quarantine.add(entry);
-      this.metrics?.count('quarantined', receivedAtMs);
-      if (this.sink) this.sink.addQuarantine(entry, done);
-      else done?.(null);
-    };
     if (payload.byteLength > MAX_PAYLOAD_BYTES) {
-      reject('PAYLOAD_TOO_LARGE', `payload is ${payload.byteLength} bytes; the limit is ${MAX_PAYLOAD_BYTES}`);
+      this.reject(connection, topic, payload, receivedAtMs, settled, 'PAYLOAD_TOO_LARGE', `payload is ${payload.byteLength} bytes; the limit is ${MAX_PAYLOAD_BYTES}`);
       return;
     }
     const route = classifyTopic(topic);
     if (route.kind === 'unknown') {
-      reject('UNKNOWN_TOPIC', `topic ${JSON.stringify(topic)} is neither device data nor the registry`);
+      this.reject(connection, topic, payload, receivedAtMs, settled, 'UNKNOWN_TOPIC', `topic ${JSON.stringify(topic)} is neither device data nor the registry`);
       return;
     }
-    const text = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8');
+    const text = (Buffer.isBuffer(payload) ? payload : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength)).toString('utf8');
     if (route.kind === 'registry') {
       const parsed = parseRegistry(text);
-      if (!parsed.ok) reject('INVALID_REGISTRY', parsed.message);
+      if (!parsed.ok) this.reject(connection, topic, payload, receivedAtMs, settled, 'INVALID_REGISTRY', parsed.message);
       else {
         // The usable entries are taken; the skipped ones are kept aside without holding the message.
-        if (parsed.skipped.length > 0) reject('INVALID_REGISTRY', parsed.skipped.join('; '), undefined);
+        if (parsed.skipped.length > 0) this.reject(connection, topic, payload, receivedAtMs, undefined, 'INVALID_REGISTRY', parsed.skipped.join('; '));
         this.fleet.applyRegistry(parsed.entries);
         this.listener.onRegistry?.(parsed.entries);
         settled?.(null);
@@ -129,13 +116,13 @@ export class IngestPipeline {
     try {
       message = JSON.parse(text);
     } catch (error) {
-      reject('INVALID_JSON', `payload is not valid JSON: ${(error as Error).message}`);
+      this.reject(connection, topic, payload, receivedAtMs, settled, 'INVALID_JSON', `payload is not valid JSON: ${(error as Error).message}`);
       return;
     }
     if (typeof message === 'object' && message !== null && !Array.isArray(message)) {
       const claimed = (message as Record<string, unknown>).deviceId;
       if ((typeof claimed === 'string' || typeof claimed === 'number') && String(claimed) !== route.deviceId) {
-        reject('TOPIC_MISMATCH', `topic names device ${JSON.stringify(route.deviceId)} but the payload says ${JSON.stringify(String(claimed))}`);
+        this.reject(connection, topic, payload, receivedAtMs, settled, 'TOPIC_MISMATCH', `topic names device ${JSON.stringify(route.deviceId)} but the payload says ${JSON.stringify(String(claimed))}`);
         return;
       }
     }
@@ -147,7 +134,7 @@ export class IngestPipeline {
     }
     const outcome = this.engine.scoreMessage(message);
     if (!outcome.ok) {
-      reject(outcome.error.code, outcome.error.message);
+      this.reject(connection, topic, payload, receivedAtMs, settled, outcome.error.code, outcome.error.message);
       return;
     }
     this.scored += 1;
@@ -168,21 +155,41 @@ export class IngestPipeline {
     this.listener.onReading?.(reading, receivedAtMs, flags);
   }
 
+  /** Quarantines a message with its reason. A method, not a closure made per message: this is the hot path. */
+  private reject(
+    connection: string,
+    topic: string,
+    payload: Uint8Array,
+    receivedAtMs: number,
+    done: StoredCallback | undefined,
+    reason: QuarantineReason,
+    detail: string,
+  ): void {
+    const entry: QuarantinedMessage = {
+      received_at: new Date(receivedAtMs).toISOString(),
+      connection,
+      topic,
+      reason,
+      detail,
+      payload_preview: previewPayload(payload),
+    };
+    this.quarantine.add(entry);
+    this.metrics?.count('quarantined', receivedAtMs);
+    if (this.sink) this.sink.addQuarantine(entry, done);
+    else done?.(null);
+  }
+
   /** Same device, same timestamp and the very same bytes: the broker delivered it again. */
   private isRedelivery(deviceId: string, message: unknown, text: string): boolean {
     if (typeof message !== 'object' || message === null) return false;
     const stamp = (message as Record<string, unknown>).timestamp;
     if (typeof stamp !== 'string' && typeof stamp !== 'number') return false;
-    const key = `${String(stamp)}|${text.length}|${payloadHash(text)}`;
-    let keys = this.recentKeys.get(deviceId);
-    if (!keys) {
-      keys = [];
-      this.recentKeys.set(deviceId, keys);
+    let recent = this.recentPayloads.get(deviceId);
+    if (recent === undefined) {
+      recent = new RecentPayloads(REDELIVERY_MEMORY);
+      this.recentPayloads.set(deviceId, recent);
     }
-    if (keys.includes(key)) return true;
-    keys.push(key);
-    if (keys.length > REDELIVERY_MEMORY) keys.shift();
-    return false;
+    return recent.seenBefore(stamp, text.length, payloadHash(text));
   }
 
   counters(nowMs: number): IngestCounters {

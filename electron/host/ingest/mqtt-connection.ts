@@ -6,7 +6,9 @@ import type { ConnectionSettings } from '../config/settings';
 import type { Logger } from '../log/logger';
 import type { Backoff } from './backoff';
 import { createBackoff } from './backoff';
-import { buildClientOptions, rateLimitFor } from './connection-options';
+import { AWS_IOT_LIMITS, buildClientOptions, isAwsIotEndpoint, rateLimitFor } from './connection-options';
+import type { FlowControl } from './flow-control';
+import { UNBOUNDED_FLOW } from './flow-control';
 import type { PubackGate } from './puback-gate';
 import { installPubackGate } from './puback-gate';
 import { RateMeter } from './rate-meter';
@@ -66,7 +68,14 @@ export class MqttConnection {
   /** Topics subscribed besides the device data and the registry (the alarm stations' shared actions). */
   private readonly extraTopics: string[] = [];
 
-  constructor(settings: ConnectionSettings, clientId: string, onMessage: MessageHandler, log: Logger, onStateChange: () => void = () => {}) {
+  constructor(
+    settings: ConnectionSettings,
+    clientId: string,
+    onMessage: MessageHandler,
+    log: Logger,
+    onStateChange: () => void = () => {},
+    private readonly flow: FlowControl = UNBOUNDED_FLOW,
+  ) {
     this.id = settings.id;
     this.clientId = settings.client_id ?? clientId;
     this.settings = settings;
@@ -86,7 +95,8 @@ export class MqttConnection {
     client.handleMessage = (packet, callback): void => {
       const release = packet.qos === 1 && packet.messageId !== undefined ? gate.hold(packet.messageId) : () => {};
       this.deliver(packet.topic, packet.payload as Uint8Array, release);
-      callback();
+      // mqtt.js reads the next packet only once this runs: holding it is how the store slows the broker.
+      this.flow.admit(callback);
     };
     client.on('connect', (connack) => this.onConnect(client, connack.sessionPresent));
     client.on('close', () => this.onClose());
@@ -224,6 +234,9 @@ export class MqttConnection {
       rate_per_s: this.rate.perSecond(nowMs),
       limit_per_s: rateLimitFor(this.settings),
       last_error: this.lastError,
+      // As subscribed on (re)connect: the device topics, the registry, and the alarm system's extras.
+      subscriptions: this.settings.topics.length + 1 + this.extraTopics.length,
+      subscription_limit: isAwsIotEndpoint(this.settings.url) ? AWS_IOT_LIMITS.subscriptions : null,
     };
   }
 

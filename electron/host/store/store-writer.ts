@@ -110,6 +110,7 @@ export class StoreWriter {
   private work: WorkItem[] = [];
   private maintenance: MaintenanceItem[] = [];
   private waiters: Waiter[] = [];
+  private relief: Array<{ readonly atMost: number; readonly resume: () => void }> = [];
   private queued = 0;
   private finished = 0;
 
@@ -205,6 +206,23 @@ export class StoreWriter {
     return this.queued - this.finished;
   }
 
+  /** Rows (readings, quarantine entries, events) queued and not yet committed. */
+  backlog(): number {
+    return this.rows.length - this.rowsHead;
+  }
+
+  /**
+   * Calls `resume` once the backlog has come down to `atMost` rows (at once if it already has).
+   * Ingest uses it to stop reading from the broker while the store catches up.
+   */
+  whenBacklogAtMost(atMost: number, resume: () => void): void {
+    if (this.backlog() <= atMost || this.closed) {
+      resume();
+      return;
+    }
+    this.relief.push({ atMost, resume });
+  }
+
   stats(): WriterStats {
     return {
       commits: this.groups,
@@ -223,6 +241,7 @@ export class StoreWriter {
     if (this.closed) return;
     while (this.rows.length > this.rowsHead || this.work.length > 0 || this.maintenance.length > 0) this.turn();
     this.closed = true;
+    this.wakeRelieved();
     this.runTransaction((staging) => {
       for (const memo of this.book.all()) {
         if (memo.open === null) continue;
@@ -260,6 +279,17 @@ export class StoreWriter {
     const step = this.maintenance.shift();
     if (step) this.commitMaintenance(step);
     this.wakeWaiters();
+    this.wakeRelieved();
+  }
+
+  private wakeRelieved(): void {
+    if (this.relief.length === 0) return;
+    // Once closed nothing more will commit: let everyone go (their rows are refused with an error).
+    const backlog = this.closed ? 0 : this.backlog();
+    const due = this.relief.filter((r) => backlog <= r.atMost);
+    if (due.length === 0) return;
+    this.relief = this.relief.filter((r) => backlog > r.atMost);
+    for (const r of due) r.resume();
   }
 
   private takeRows(): RowItem[] {

@@ -10,24 +10,31 @@ const total = Number(countText);
 const connections = Number(connectionsText ?? 4);
 const devices = Number(devicesText ?? 1000);
 
+/** A device never stamps two readings with the same millisecond (the store would take the second as a correction). */
+const lastStamp = new Map<string, number>();
+function stampFor(deviceId: string): number {
+  const at = Math.max(Date.now(), (lastStamp.get(deviceId) ?? 0) + 1);
+  lastStamp.set(deviceId, at);
+  return at;
+}
+
 function payload(deviceId: string, idx: number): string {
   return JSON.stringify({
     deviceId, idx, status: 0, volt: 221.3, voltLow: 219.6, ct: 9.8, zct: 0.7, rzct: 0.4, pwr: 2.1, pcbTemp: 35.2, sensorTemp: 37.9,
-    co: 4.1, voc: 120.4, pFct: 0.97, aArc: 0, timestamp: Date.now(),
+    co: 4.1, voc: 120.4, pFct: 0.97, aArc: 0, timestamp: stampFor(deviceId),
   });
 }
 
 async function main(): Promise<void> {
   const clients = await Promise.all(Array.from({ length: connections }, (_, i) => connectAsync(url as string, { clientId: `bench-pub-${process.pid}-${i}`, clean: true })));
   const started = Date.now();
-  const perClient = Math.ceil(total / connections);
+  // Message i goes out on connection i % connections, so each device publishes from one connection
+  // only, in order, as a real device does: its readings never share a millisecond.
   await Promise.all(clients.map(async (client, c) => {
     const window = 200;
     let sent = 0;
-    const from = c * perClient;
-    const to = Math.min(total, from + perClient);
     const inFlight = new Set<Promise<unknown>>();
-    for (let i = from; i < to; i += 1) {
+    for (let i = c; i < total; i += connections) {
       const id = `BENCH${(i % devices).toString().padStart(5, '0')}`;
       const p = client.publishAsync(`fire-prediction/device/${id}/data`, payload(id, Math.floor(i / devices)), { qos: 1 });
       inFlight.add(p);
