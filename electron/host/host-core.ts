@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ConnectionHealth, ProtocolHandlers } from '../../shared/protocol';
-import type { ScoredReading, ScoringEngine } from '../../shared/scoring';
-import { createScoringEngine, DEFAULT_SCORING_CONFIG, mergeScoringConfig } from '../../shared/scoring';
+import type { ScoredReading } from '../../shared/scoring';
+import { DEFAULT_SCORING_CONFIG, mergeScoringConfig } from '../../shared/scoring';
 import { startHostAlarms } from './alarms/host-alarms';
 import { createAnalyticsRunner } from './analytics/analytics-runner';
 import { parseHostArgs } from './config/parse-args';
@@ -23,14 +23,20 @@ import { BackupManager } from './backup/backup-manager';
 import { createBackupHandlers } from './backup/backup-handlers';
 import { OperatorDirectory } from './alarms/operator-directory';
 import { createConsoleService } from './service/console-service';
+import { createHostSettingsHandlers } from './service/host-settings';
+import { createLiveScoringEngine } from './service/live-scoring';
 import { startDeviceChangePublisher } from './service/device-changes';
 import { MonitoringWatch } from './service/monitoring-watch';
+import { storeFlowControl } from './ingest/flow-control';
 import { PipelineMetrics } from './service/pipeline-metrics';
 import { EventHub } from './service/event-hub';
 import { DATABASE_FILE_NAME, openDatabase, readSiteId } from './store/database';
 import { createReportHandlers } from './reports/report-handlers';
 import { DeviceRegistryStore } from './store/device-registry-store';
-import { LocalStore } from './store/local-store';
+import { FIRST_SWEEP_AFTER_MS, LocalStore, RETENTION_EVERY_MS } from './store/local-store';
+import { retentionHealth } from './store/retention-health';
+import { diskSpace } from './service/disk-space';
+import { SystemHealthWatch, thresholdsFromSettings } from './service/system-health-watch';
 import { mergedAlertList } from './cloud/cloud-alert-log';
 import type { CloudLink } from './cloud/cloud-link';
 import { startCloudLink } from './cloud/cloud-link';
@@ -84,8 +90,9 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
     ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
   });
   const metrics = new PipelineMetrics();
+  const retentionPolicy = retentionFromSettings(settings.storage);
   const store = new LocalStore(db, dbFile, {
-    retention: retentionFromSettings(settings.storage),
+    retention: retentionPolicy,
     writer: {
       onError: (error, what) => log.error(`store: ${what}`, { error: error.message }),
       onCommit: (info) => {
@@ -94,7 +101,8 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
     },
   });
 
-  const engine: ScoringEngine = createScoringEngine({ config: config.scoring });
+  // Live: the settings screen's thresholds make a new engine, its histories seeded from the store.
+  const engine = createLiveScoringEngine(config.scoring, (next) => void store.restore({ engine: next }));
   const fleet = new FleetState<ScoredReading>();
   fleet.applyRegistry(registryStore.load());
   // Scores continue as if there had been no restart: each device's last hour goes back into the engine.
@@ -118,6 +126,18 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   // The alarm system (issue 7): fed below by ingest, analytics, liveness and the console's own health.
   const connections: MqttConnection[] = [];
   let cloudLink: CloudLink | null = null;
+  // The composite system-health alarm (issue 11): judged on the alarm system's tick.
+  const systemHealth = new SystemHealthWatch({
+    connections: (now) => connections.map((c) => c.health(now)),
+    store: () => store.health(),
+    metrics: (now) => metrics.snapshot(now),
+    cloud: () => cloudLink?.health() ?? null,
+    disk: () => diskSpace(dataDir),
+    memory: () => {
+      const m = process.memoryUsage();
+      return { rss_bytes: m.rss, heap_used_bytes: m.heapUsed, heap_total_bytes: m.heapTotal, external_bytes: m.external };
+    },
+  }, thresholdsFromSettings(settings.health));
   const alarms = startHostAlarms({
     db,
     writer: store.writer,
@@ -139,6 +159,7 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       store.writer.addQuarantine(entry);
     },
     monitoring: () => monitoring.current(),
+    systemHealth: (standing) => systemHealth.poll(standing),
     lastMessageAt: () => connections.reduce<number | null>((newest, c) => {
       const at = c.lastMessageAt();
       return at !== null && (newest === null || at > newest) ? at : newest;
@@ -190,6 +211,8 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
     log.warn('no MQTT connection configured and the demo is off: the console starts empty');
   }
 
+  // Every connection stops reading while the store is behind, whatever the broker's window.
+  const flow = storeFlowControl(store.writer);
   const publishConnections = (): void => {
     const now = Date.now();
     hub.emit('connections.changed', { connections: connections.map((c) => c.health(now)) });
@@ -209,9 +232,11 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
             }),
       log,
       publishConnections,
+      flow,
     );
     connections.push(connection);
     connection.start();
+    if (process.env.TRACE_INGEST) { const t = setInterval(() => { const w = store.writer.stats(); console.log('TRACE', Date.now() % 100000, 'acks', connection.pendingAcks(), 'pending', w.pendingItems, 'commits', w.commits, 'readings', w.readings, 'recv', ingest.counters(Date.now()).received); }, 200); t.unref(); }
   }
   alarms.attachConnections(connections);
 
@@ -278,6 +303,23 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       canonicalName: (name) => operatorRoles.canonicalName(name),
     }),
     backups: () => backups.health(),
+    settingsHandlers: createHostSettingsHandlers({
+      dataDir,
+      settings,
+      connectionsOverriddenBy: flags.mqttUrl !== undefined ? '--mqtt-url' : (options.env.EMBERWATCH_MQTT_URL ?? '').trim() !== '' ? 'EMBERWATCH_MQTT_URL' : null,
+      db,
+      alarms: alarms.service,
+      operatorRoles: [operatorRoles],
+      engine,
+      retention: store.retention,
+      registry: {
+        fleet,
+        analytics,
+        save: (entries) => store.writer.run(() => registryStore.save(entries, 'import', new Date().toISOString())),
+      },
+      record: (value, source) => store.recordSettings(value, source),
+      log,
+    }),
     reportHandlers: createReportHandlers({
       db,
       site: () => config.siteName,
@@ -289,6 +331,9 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       scoringConfig: ((merged) => (merged.ok ? merged.config : DEFAULT_SCORING_CONFIG))(mergeScoringConfig(config.scoring)),
     }),
     logs: () => logsUsage(logsDir(dataDir)),
+    retention: () => retentionHealth(retentionPolicy, store.retention.status(), { startedAtMs, firstAfterMs: FIRST_SWEEP_AFTER_MS, everyMs: RETENTION_EVERY_MS }, Date.now()),
+    disk: () => diskSpace(dataDir),
+    systemHealth: () => systemHealth.view(),
     store,
     recommendations: (info, history) => deviceRecommendations(info, history, config.language),
     analysis: (reading) => readingAnalysis(reading, config.language),

@@ -6,7 +6,11 @@ import { useConsoleStore } from './state/store';
 import { AlarmBanner } from './components/alarms/AlarmBanner';
 import { WallTakeover } from './components/alarms/WallTakeover';
 import { ALARM_VIEWS } from './views/alarms/alarm-views';
+import { INCIDENT_VIEWS } from './views/incidents/incident-views';
 import { ConsoleShell } from './views/ConsoleShell';
+
+/** Views added to the console's own: the alarm screens, then the incidents and reports. */
+const EXTRA_VIEWS = [...ALARM_VIEWS, ...INCIDENT_VIEWS];
 
 export function App(): ReactElement {
   const language = useConsoleStore((state) => state.language);
@@ -20,7 +24,7 @@ export function App(): ReactElement {
         // The alarm screens' slots: a banner under the header, and the wall display's takeover.
         banner={<AlarmBanner />}
         wallTakeover={<WallTakeover />}
-        extraViews={ALARM_VIEWS}
+        extraViews={EXTRA_VIEWS}
       />
     </MessagesContext>
   );

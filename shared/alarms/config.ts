@@ -105,6 +105,8 @@ export const DEFAULT_PRIORITIES: Readonly<Record<AlarmSource, Priority>> = Objec
   monitoring_lost: 'high',
   audio_not_armed: 'high',
   store_failing: 'high',
+  // The seed's composite system-health alarm: trouble that wants attention, not a fire sound.
+  system_health: 'high',
 });
 
 export const DEFAULT_ALARM_CONFIG: AlarmConfig = deepFreeze({

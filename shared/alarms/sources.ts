@@ -18,7 +18,7 @@ export const DATA_QUALITY_SOURCES = Object.freeze(['validation_error', 'clock_sk
 export type DataQualitySource = (typeof DATA_QUALITY_SOURCES)[number];
 
 /** The console's own trouble conditions. */
-export const CONSOLE_SOURCES = Object.freeze(['monitoring_lost', 'audio_not_armed', 'store_failing'] as const);
+export const CONSOLE_SOURCES = Object.freeze(['monitoring_lost', 'audio_not_armed', 'store_failing', 'system_health'] as const);
 export type ConsoleSource = (typeof CONSOLE_SOURCES)[number];
 
 export type AlarmSource =
@@ -103,4 +103,5 @@ export const SOURCE_LABELS: Readonly<Record<AlarmSource, string>> = Object.freez
   monitoring_lost: 'Monitoring lost',
   audio_not_armed: 'Audio not armed',
   store_failing: 'Store failing',
+  system_health: 'System health degraded',
 });

@@ -252,4 +252,7 @@ export const WRITE_METHODS: ReadonlySet<string> = new Set([
   'station.sign_out',
   // issue 11: a backup writes a file on the console's disk
   'backup.create',
+  // issue 8: the settings screen changes settings.json and the device registry
+  'settings.update',
+  'registry.import',
 ]);

@@ -192,6 +192,10 @@ export interface ConnectionHealth {
   readonly rate_per_s: number;
   readonly limit_per_s: number | null;
   readonly last_error: string | null;
+  /** Topic filters this connection subscribes to (devices, registry, stations); issue 11. */
+  readonly subscriptions?: number;
+  /** The broker's subscription limit per connection (AWS IoT: 50), or null when it has none known. */
+  readonly subscription_limit?: number | null;
 }
 
 export interface HealthResponse {
@@ -253,6 +257,45 @@ export interface HealthResponse {
   readonly backups?: BackupsHealth;
   /** The host process's memory (issue 11). */
   readonly memory?: MemoryHealth;
+  /** What the store keeps and when it expires the rest (issue 11). */
+  readonly retention?: RetentionHealth;
+  /** The disk of the data directory (issue 11); null when its free space cannot be read. */
+  readonly disk?: DiskHealth | null;
+  /** The composite system-health judge and its alarm (issue 11). */
+  readonly system_health?: SystemHealthView;
+}
+
+/** `/api/health` → retention: settings `storage` in effect, and the sweeps that apply it. */
+export interface RetentionHealth {
+  readonly raw_days: number;
+  readonly rollup_days: number;
+  readonly events_days: number;
+  readonly quarantine_days: number;
+  readonly size_cap_bytes: number;
+  /** True while the size cap, not the retention period, decides how far back raw readings go. */
+  readonly size_capped: boolean;
+  /** When the last sweep finished (ISO-8601), or null before the first. */
+  readonly last_run_at: string | null;
+  /** When the next sweep is due (ISO-8601, approximate). */
+  readonly next_run_at: string | null;
+  readonly running: boolean;
+  /** Rows expired to keep under the size cap, since start. */
+  readonly expired_for_size: number;
+}
+
+export interface DiskHealth {
+  readonly free_bytes: number;
+  readonly total_bytes: number;
+}
+
+/** `/api/health` → system_health: why the console is degraded, and whether its alarm stands. */
+export interface SystemHealthView {
+  /** Reasons standing now (before the alarm's dwell); empty when healthy. */
+  readonly reasons: ReadonlyArray<{ readonly code: string; readonly text: string }>;
+  /** Whether the `system_health` console alarm is raised. */
+  readonly alarm: boolean;
+  /** When the alarm was last raised or cleared (ISO-8601), or null. */
+  readonly changed_at: string | null;
 }
 
 /** `/api/health` → logs: where the JSON-line logs are and how much room they take (rotated, so bounded). */

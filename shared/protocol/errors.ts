@@ -19,25 +19,45 @@ export interface ProtocolErrorBody {
   readonly message: string;
   /** A finer reason where the code alone says too little (an alarm action's refusal: ALREADY_ACKNOWLEDGED …). */
   readonly reason?: string;
+  /** Each bad field of a submitted form (settings, a registry import), so a screen can show it beside the field. */
+  readonly issues?: ReadonlyArray<ProtocolIssue>;
+}
+
+/** One bad field: a settings path (`mqtt.connections[0].url`) or, for an imported file, a column and its line. */
+export interface ProtocolIssue {
+  readonly field: string;
+  readonly message: string;
+  readonly line?: number;
 }
 
 /** Thrown by service handlers; transports turn it into `{error: {code, message}}`. */
 export class ProtocolError extends Error {
   readonly code: ProtocolErrorCode;
   readonly reason: string | undefined;
+  readonly issues: ReadonlyArray<ProtocolIssue> | undefined;
 
-  constructor(code: ProtocolErrorCode, message: string, reason?: string) {
+  constructor(code: ProtocolErrorCode, message: string, reason?: string, issues?: ReadonlyArray<ProtocolIssue>) {
     super(message);
     this.name = 'ProtocolError';
     this.code = code;
     this.reason = reason;
+    this.issues = issues;
   }
 
   toBody(): ProtocolErrorBody {
-    return this.reason === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, reason: this.reason };
+    const body: ProtocolErrorBody = this.reason === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, reason: this.reason };
+    return this.issues === undefined ? body : { ...body, issues: this.issues };
   }
 }
 
 export function isProtocolErrorCode(value: unknown): value is ProtocolErrorCode {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(PROTOCOL_ERROR_STATUS, value);
+}
+
+/** The issues of an error body as received (anything malformed is dropped). */
+export function readIssues(value: unknown): ReadonlyArray<ProtocolIssue> | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value
+    .filter((i): i is { field: string; message: string; line?: unknown } => typeof i === 'object' && i !== null && typeof i.field === 'string' && typeof i.message === 'string')
+    .map((i) => (typeof i.line === 'number' ? { field: i.field, message: i.message, line: i.line } : { field: i.field, message: i.message }));
 }

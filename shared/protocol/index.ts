@@ -8,3 +8,4 @@ export * from './history-types';
 export * from './methods';
 export * from './reports-types';
 export * from './rpc-client';
+export * from './settings-types';

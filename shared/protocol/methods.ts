@@ -12,6 +12,7 @@ import type {
 import type { DeviceHistoryParams, DeviceHistoryResponse } from './history-types';
 import type { BackupCreateParams, BackupCreateResult, BackupsListResponse } from './backup-types';
 import type { IncidentsParams, IncidentsResponse, ReportFileParams, ReportFile } from './reports-types';
+import type { RegistryImportParams, RegistryImportResult, SettingsSnapshot, SettingsUpdateParams, SettingsUpdateResult } from './settings-types';
 import type {
   AckAllParams,
   AckAllResult,
@@ -90,6 +91,13 @@ export interface ProtocolMethods {
   readonly 'incidents.list': { readonly params: IncidentsParams; readonly result: IncidentsResponse };
   /** `GET /api/incidents/:id/report.pdf|csv`, `GET /api/reports/shift.pdf|csv?from=&to=`. */
   readonly 'report.file': { readonly params: ReportFileParams; readonly result: ReportFile };
+  // ---- settings screen (issue 8) ----
+  /** `GET /api/settings`: the settings in effect; secrets only as `has_password` / `has_pin`. */
+  readonly 'settings.get': { readonly params: Record<string, never>; readonly result: SettingsSnapshot };
+  /** `PUT /api/settings/:section`: a supervisor changes one section, journaled; saved atomically. */
+  readonly 'settings.update': { readonly params: SettingsUpdateParams; readonly result: SettingsUpdateResult };
+  /** `POST /api/registry/import`: devices, names and zones from CSV or JSON; all rows or none. */
+  readonly 'registry.import': { readonly params: RegistryImportParams; readonly result: RegistryImportResult };
 }
 
 export type MethodName = keyof ProtocolMethods;
@@ -129,6 +137,9 @@ export const METHOD_NAMES: ReadonlyArray<MethodName> = [
   'backups.list',
   'incidents.list',
   'report.file',
+  'settings.get',
+  'settings.update',
+  'registry.import',
 ];
 
 /** What the host implements once and both faces (protocol, REST) call. */

@@ -13,7 +13,10 @@ export interface IncidentsParams {
 
 export interface IncidentView {
   readonly id: string;
+  /** The first-out alarm's device (for an incident a zone alarm opened, its first device). */
   readonly device_id: string | null;
+  /** Every device whose alarms are in it: a zone's cluster alarm groups the devices of its zone. */
+  readonly device_ids: ReadonlyArray<string>;
   readonly zone: string | null;
   readonly state: 'open' | 'closed';
   readonly first_out: { readonly alarm_id: string; readonly source: string; readonly priority: string };

@@ -1,6 +1,6 @@
 import type { ClientMessage, HelloMessage, RequestMessage, ResponseMessage } from './envelope';
 import { decodeServerMessage } from './envelope';
-import { ProtocolError } from './errors';
+import { ProtocolError, readIssues } from './errors';
 import type { EventName, EventPayload } from './events';
 import type { MethodName, MethodParams, MethodResult } from './methods';
 
@@ -97,7 +97,7 @@ export function createRpcClient(channel: RpcChannel, options: RpcClientOptions =
     const entry = settle(message.id);
     if (entry === undefined) return;
     if (message.ok) entry.resolve(message.result);
-    else entry.reject(new ProtocolError(message.error.code, message.error.message, typeof message.error.reason === 'string' ? message.error.reason : undefined));
+    else entry.reject(new ProtocolError(message.error.code, message.error.message, typeof message.error.reason === 'string' ? message.error.reason : undefined, readIssues(message.error.issues)));
   }
 
   function handleData(data: unknown): void {

@@ -56,6 +56,7 @@ import type { AlarmSetup } from './alarm-setup';
 import { toAlarmItem, toAlertSummary, toChatteringView, toFloodView, toStationSoundView, toTransitionView } from './alarm-views';
 import { escalationOutboxRows } from './escalation-messages';
 import { OperatorDirectory } from './operator-directory';
+import type { OperatorSettings } from '../config/settings';
 import type { Waiter } from './pending-batch';
 import { PendingBatch } from './pending-batch';
 import { MAX_PIN_LENGTH, hashPin, verifyPin } from './pin-hash';
@@ -1062,6 +1063,12 @@ export class AlarmService {
   journalSettingsChange(actor: { readonly operator: string; readonly station: string; readonly role?: OperatorRole }, comment: string | null): Promise<void> {
     this.journal('settings_change', { operator: actor.operator, station: actor.station, role: actor.role ?? 'supervisor' }, null, comment, null);
     return this.settle();
+  }
+
+  /** The settings screen saved new operators and roles: they apply from the next action on. */
+  applyOperators(operators: ReadonlyArray<OperatorSettings>, defaultRole: Exclude<OperatorRole, 'supervisor'>): void {
+    this.directory.replace(operators, defaultRole);
+    this.publishStatus(true);
   }
 
   /** Operators may change thresholds only as supervisors (for the settings screen). */

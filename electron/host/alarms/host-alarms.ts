@@ -58,6 +58,8 @@ export interface HostAlarmsOptions {
   /** Receive time of the newest message of any connection, or null. */
   readonly lastMessageAt: () => number | null;
   readonly startedAtMs: number;
+  /** The composite system-health judge (service/system-health.ts), asked once a tick; raises `system_health`. */
+  readonly systemHealth?: (standing: boolean) => { readonly raised: boolean; readonly message: string };
   readonly log: {
     info(message: string, fields?: Record<string, unknown>): void;
     warn(message: string, fields?: Record<string, unknown>): void;
@@ -163,6 +165,11 @@ export function startHostAlarms(options: HostAlarmsOptions): HostAlarms {
     const storeError = options.writer.stats().lastError ?? service.writeError();
     if ((storeError !== null) !== service.consoleConditionActive('store_failing')) {
       service.setConsoleCondition('store_failing', storeError !== null, { message: storeError === null ? 'Store writes recovered' : `Store failing: ${storeError}` });
+    }
+    const standing = service.consoleConditionActive('system_health');
+    const system = options.systemHealth?.(standing);
+    if (system !== undefined && system.raised !== standing) {
+      service.setConsoleCondition('system_health', system.raised, { message: system.message });
     }
   };
 

@@ -14,10 +14,17 @@ export class OperatorDirectory {
 
   constructor(
     operators: ReadonlyArray<OperatorSettings>,
-    private readonly defaultRole: Exclude<OperatorRole, 'supervisor'>,
+    private defaultRole: Exclude<OperatorRole, 'supervisor'>,
     private readonly storedPinHash: (name: string) => string | null,
   ) {
     for (const operator of operators) this.byName.set(operator.name.toLowerCase(), operator);
+  }
+
+  /** The settings screen saved new operators: their roles and PINs count from the next check on. */
+  replace(operators: ReadonlyArray<OperatorSettings>, defaultRole: Exclude<OperatorRole, 'supervisor'>): void {
+    this.byName.clear();
+    for (const operator of operators) this.byName.set(operator.name.trim().toLowerCase(), { ...operator, name: operator.name.trim() });
+    this.defaultRole = defaultRole;
   }
 
   /** The configured spelling of a name, so "KIM" and "kim" are one operator in the journal. */

@@ -7,7 +7,7 @@ import type { CloudAlert } from './table-items';
 
 export const MAX_CLOUD_ALERTS = 1_000;
 
-/** What the service layer asks of an alert list (fleet/risk-alerts.ts RiskAlertLog has the same). */
+/** What the service layer asks of an alert list: the alarm system's recent alerts, merged with the cloud's. */
 export interface AlertList {
   recent(limit: number, deviceId?: string): ReadonlyArray<AlertSummary>;
 }

@@ -4,7 +4,7 @@
  * reference, so a setting cannot exist without a type, a default and a description.
  */
 
-import { BACKUP_SETTINGS_SPEC, LOG_SETTINGS_SPEC } from './operation-schema';
+import { BACKUP_SETTINGS_SPEC, HEALTH_SETTINGS_SPEC, LOG_SETTINGS_SPEC } from './operation-schema';
 import { CLOUD_SETTINGS_SPEC } from './cloud-schema';
 
 export type FieldKind = 'string' | 'integer' | 'number' | 'boolean' | 'enum' | 'object' | 'array';
@@ -188,5 +188,6 @@ export const SETTINGS_SCHEMA: FieldSpec = {
     cloud: CLOUD_SETTINGS_SPEC,
     backup: BACKUP_SETTINGS_SPEC,
     logs: LOG_SETTINGS_SPEC,
+    health: HEALTH_SETTINGS_SPEC,
   },
 };

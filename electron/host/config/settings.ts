@@ -1,5 +1,5 @@
 import type { CloudSettings } from './cloud-schema';
-import type { BackupSettings, LogSettings } from './operation-schema';
+import type { BackupSettings, HealthSettings, LogSettings } from './operation-schema';
 
 /** The validated settings, as the rest of the host sees them. Mirrors SETTINGS_SCHEMA. */
 export interface ConnectionSettings {
@@ -68,4 +68,5 @@ export interface Settings {
   readonly cloud: CloudSettings;
   readonly backup: BackupSettings;
   readonly logs: LogSettings;
+  readonly health: HealthSettings;
 }

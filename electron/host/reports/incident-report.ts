@@ -5,7 +5,10 @@ import type { ChartMarker } from './pdf-chart';
 import { drawChart } from './pdf-chart';
 import { createReportDocument, facts, finishDocument, heading, stampPages, table } from './pdf-document';
 import type { IncidentDetail, ReadingRow } from './report-data';
+import type { ReportText } from './report-text';
 import { formatClock, formatDuration, formatTime, reportText } from './report-text';
+import type { StepForecast } from './step-prediction';
+import { predictionText } from './step-prediction';
 
 // One incident as a fire officer files it: PDF (A4) and CSV (timeline, then the episode's readings).
 
@@ -33,16 +36,6 @@ function shortAlarm(alarmId: string, deviceId: string | null): string {
   return deviceId !== null && alarmId.startsWith(prefix) ? alarmId.slice(prefix.length) : alarmId;
 }
 
-/** The stored reading at or just before `at` (what the console knew when the transition happened). */
-export function readingAt(readings: ReadonlyArray<ReadingRow>, at: number): ReadingRow | null {
-  let found: ReadingRow | null = null;
-  for (const r of readings) {
-    if (r.ts > at) break;
-    found = r;
-  }
-  return found;
-}
-
 function riskText(r: ReadingRow | null): string {
   if (r === null) return '–';
   return `${r.risk_level}${r.risk_score === null ? '' : ` ${r.risk_score.toFixed(2)}`}`;
@@ -60,6 +53,7 @@ export function incidentSummary(detail: IncidentDetail, ctx: ReportContext): Rea
   const end = i.end_ms ?? ctx.nowMs;
   return [
     [t.device, i.device_id ?? '–'],
+    ...(i.device_ids.length > 1 ? [[t.devices, i.device_ids.join(', ')] as const] : []),
     [t.zone, i.zone ?? '–'],
     [t.firstOut, `${i.first_out.source} (${i.first_out.alarm_id})`],
     [t.highestPriority, i.highest_priority],
@@ -91,24 +85,39 @@ export async function incidentPdf(detail: IncidentDetail, ctx: ReportContext): P
   heading(doc, t.timeline);
   doc.fontSize(8).fillColor('#444444').text(t.predictionNote);
   doc.moveDown(0.3);
-  const rows = timelineRows(detail);
+  const rows = timelineRows(detail, t);
+  // A grouped zone incident names each row's device; one device's incident names it once, above.
+  const several = i.device_ids.length > 1;
   table(
     doc,
     [
-      { title: t.time, width: 50 },
-      { title: t.alarm, width: 105 },
-      { title: t.priority, width: 45 },
-      { title: t.change, width: 140 },
-      { title: t.operator, width: 50 },
-      { title: t.comment, width: 130 },
-      { title: t.risk, width: 80 },
+      { title: t.time, width: 44 },
+      ...(several ? [{ title: t.device, width: 48 }] : []),
+      { title: t.alarm, width: 100 },
+      { title: t.priority, width: 42 },
+      { title: t.change, width: 86 },
+      { title: t.operator, width: 42 },
+      { title: t.comment, width: 96 },
+      { title: t.risk, width: 52 },
+      { title: t.prediction, width: 126 },
     ],
-    rows.map((r) => [formatClock(r.at), shortAlarm(r.alarm_id, i.device_id), r.priority, `${r.from} → ${r.to}`, r.operator ?? '', r.comment ?? '', r.risk]),
+    rows.map((r) => [
+      formatClock(r.at),
+      ...(several ? [r.device_id ?? '–'] : []),
+      shortAlarm(r.alarm_id, several ? null : i.device_id),
+      r.priority,
+      `${r.from} → ${r.to}`,
+      r.operator ?? '',
+      r.comment ?? '',
+      r.risk,
+      r.prediction,
+    ]),
   );
 
   heading(doc, t.charts);
   doc.fontSize(8).fillColor('#444444').text(t.markerLegend).fontSize(9).fillColor('#111111');
-  const inEpisode = thin(detail.readings);
+  // The charts draw the incident's device (the first-out's); the CSV holds every device's readings.
+  const inEpisode = thin(detail.readings.filter((r) => r.device_id === i.device_id));
   if (inEpisode.length === 0) {
     doc.text(t.noReadings);
   } else {
@@ -173,6 +182,8 @@ export async function incidentPdf(detail: IncidentDetail, ctx: ReportContext): P
 
 export interface TimelineRow {
   readonly at: number;
+  /** The device the row's risk and prediction are about. */
+  readonly device_id: string | null;
   readonly alarm_id: string;
   readonly priority: string;
   readonly from: string;
@@ -182,13 +193,20 @@ export interface TimelineRow {
   readonly station: string | null;
   readonly comment: string | null;
   readonly risk: string;
+  readonly risk_level: string;
+  readonly risk_score: number | null;
+  readonly prediction: string;
+  /** The first forecast measure's figures (temperature by default), for the CSV's columns. */
+  readonly forecast: StepForecast | null;
   readonly journal_hash: string;
 }
 
-/** Transitions in order, each with the risk then and the journal hash of its operator action. */
-export function timelineRows(detail: IncidentDetail): TimelineRow[] {
+/** Transitions in order, each with the risk and prediction then and the journal hash of its operator action. */
+export function timelineRows(detail: IncidentDetail, t: ReportText): TimelineRow[] {
   const used = new Set<number>();
-  return detail.incident.transitions.map((tr) => {
+  return detail.incident.transitions.map((tr, k) => {
+    const step = detail.steps[k] ?? null;
+    const reading = step?.reading ?? null;
     let hash = '';
     if (tr.operator !== null) {
       const entry = detail.journal.find((j) => !used.has(j.seq) && j.alarm_id === tr.alarm_id && j.operator === tr.operator && Date.parse(j.at) === tr.at);
@@ -199,6 +217,7 @@ export function timelineRows(detail: IncidentDetail): TimelineRow[] {
     }
     return {
       at: tr.at,
+      device_id: step?.device_id ?? null,
       alarm_id: tr.alarm_id,
       priority: tr.priority,
       from: tr.from,
@@ -207,7 +226,11 @@ export function timelineRows(detail: IncidentDetail): TimelineRow[] {
       operator: tr.operator,
       station: tr.station,
       comment: tr.comment,
-      risk: riskText(readingAt(detail.readings, tr.at)),
+      risk: riskText(reading),
+      risk_level: reading?.risk_level ?? '',
+      risk_score: reading?.risk_score ?? null,
+      prediction: predictionText(step?.prediction ?? null, t),
+      forecast: step?.prediction?.forecasts[0] ?? null,
       journal_hash: hash,
     };
   });
@@ -218,18 +241,29 @@ export const READING_COLUMNS = [
   'power_factor', 'arc_count', 'status_bits', 'risk_score', 'risk_level',
 ] as const;
 
-export function incidentCsv(detail: IncidentDetail): string {
-  const timeline = timelineRows(detail);
+function num(value: number | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+export function incidentCsv(detail: IncidentDetail, language: Language): string {
+  const timeline = timelineRows(detail, reportText(language));
   return csvDocument([
     {
       name: 'timeline',
-      header: ['time', 'alarm_id', 'priority', 'from', 'to', 'cause', 'operator', 'station', 'comment', 'risk', 'journal_hash'],
-      rows: timeline.map((r) => [new Date(r.at).toISOString(), r.alarm_id, r.priority, r.from, r.to, r.cause, r.operator ?? '', r.station ?? '', r.comment ?? '', r.risk, r.journal_hash]),
+      header: [
+        'time', 'device_id', 'alarm_id', 'priority', 'from', 'to', 'cause', 'operator', 'station', 'comment', 'risk', 'risk_level', 'risk_score',
+        'prediction', 'forecast_measure', 'forecast_status', 'forecast_minutes_to_threshold', 'forecast_slope_per_minute', 'forecast_confidence', 'journal_hash',
+      ],
+      rows: timeline.map((r) => [
+        new Date(r.at).toISOString(), r.device_id ?? '', r.alarm_id, r.priority, r.from, r.to, r.cause, r.operator ?? '', r.station ?? '', r.comment ?? '', r.risk,
+        r.risk_level, num(r.risk_score), r.prediction, r.forecast?.measure ?? '', r.forecast?.status ?? '', num(r.forecast?.minutes_to_threshold),
+        num(r.forecast?.slope_per_minute), num(r.forecast?.confidence), r.journal_hash,
+      ]),
     },
     {
       name: 'readings',
-      header: ['time', ...READING_COLUMNS],
-      rows: detail.readings.map((r) => [new Date(r.ts).toISOString(), ...READING_COLUMNS.map((c) => (r[c] === null ? '' : String(r[c])))]),
+      header: ['time', 'device_id', ...READING_COLUMNS],
+      rows: detail.readings.map((r) => [new Date(r.ts).toISOString(), r.device_id, ...READING_COLUMNS.map((c) => (r[c] === null ? '' : String(r[c])))]),
     },
   ]);
 }

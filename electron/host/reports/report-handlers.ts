@@ -1,5 +1,6 @@
 import type { AlarmConfig } from '../../../shared/alarms/config';
 import type { AlarmRecord, Priority } from '../../../shared/alarms/types';
+import type { AnalyticsConfigOverride } from '../../../shared/analytics';
 import { PRIORITIES } from '../../../shared/alarms/types';
 import type { IncidentView, MethodName, MethodParams, MethodResult, ReportFile } from '../../../shared/protocol';
 import { ProtocolError } from '../../../shared/protocol';
@@ -30,6 +31,8 @@ export interface ReportDeps {
   readonly alarmConfig: AlarmConfig;
   readonly alarms: () => ReadonlyArray<AlarmRecord>;
   readonly scoringConfig?: ScoringConfig;
+  /** The analytics settings the host runs with, so a step's prediction is the console's own. */
+  readonly analyticsConfig?: AnalyticsConfigOverride;
   readonly fontDir?: string;
 }
 
@@ -76,6 +79,7 @@ export function incidentView(i: Incident): IncidentView {
   return {
     id: i.id,
     device_id: i.device_id,
+    device_ids: i.device_ids,
     zone: i.zone,
     state: i.state,
     first_out: i.first_out,
@@ -106,7 +110,7 @@ function file(name: string, format: string, body: Buffer | string): ReportFile {
 }
 
 export function createReportHandlers(deps: ReportDeps): ReportHandlers {
-  const data = new ReportData(deps.db, deps.language, deps.scoringConfig ?? DEFAULT_SCORING_CONFIG);
+  const data = new ReportData(deps.db, deps.language, deps.scoringConfig ?? DEFAULT_SCORING_CONFIG, deps.analyticsConfig);
   const context = (): ReportContext => ({
     site: deps.site(),
     language: deps.language,
@@ -130,7 +134,7 @@ export function createReportHandlers(deps: ReportDeps): ReportHandlers {
         if (incident === null) throw new ProtocolError('NOT_FOUND', `no incident ${id}`);
         const detail = data.detail(incident, ctx.nowMs);
         const name = `incident-${incident.device_id ?? incident.zone ?? 'console'}-${new Date(incident.start_ms).toISOString()}`;
-        return file(name, p.format, p.format === 'pdf' ? await incidentPdf(detail, ctx) : incidentCsv(detail));
+        return file(name, p.format, p.format === 'pdf' ? await incidentPdf(detail, ctx) : incidentCsv(detail, ctx.language));
       }
       if (p.kind === 'shift') {
         const from = time('from', p.from);

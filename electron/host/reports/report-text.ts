@@ -55,6 +55,13 @@ export interface ReportText {
   readonly noActions: string;
   readonly predictionNote: string;
   readonly markerLegend: string;
+  readonly prediction: string;
+  readonly devices: string;
+  readonly measureNames: { readonly temperature: string; readonly current: string; readonly leakage_current: string };
+  readonly insufficientData: (minutes: number) => string;
+  readonly above: (threshold: string) => string;
+  readonly notRising: (slope: string) => string;
+  readonly rising: (threshold: string, minutes: string, slope: string, confidence: string) => string;
 }
 
 const KO: ReportText = {
@@ -108,8 +115,16 @@ const KO: ReportText = {
   noneShelved: '보류되거나 서비스 중지된 지점이 없습니다.',
   operatorActions: '운영자 조치',
   noActions: '운영자 조치가 없습니다.',
-  predictionNote: '위험도는 각 전이 직전의 저장된 측정값의 점수입니다.',
+  predictionNote:
+    '위험도는 각 전이 시점 또는 직전에 저장된 측정값의 점수입니다. 예측은 그 시점까지 저장된 측정값으로 콘솔의 분석(Theil–Sen 추세)이 내렸을 임계값 도달 예측입니다.',
   markerLegend: '세로선: 경보 전이 (! 경보 발생, A 확인, R 정상 복귀·미확인, N 정상), 색은 우선순위. 점선: 임계값.',
+  prediction: '예측',
+  devices: '관련 장치',
+  measureNames: { temperature: '온도', current: '전류', leakage_current: '누설 전류' },
+  insufficientData: (minutes) => `데이터 부족 (${minutes}분)`,
+  above: (threshold) => `임계값 ${threshold} 초과`,
+  notRising: (slope) => `상승 없음 (${slope}/분)`,
+  rising: (threshold, minutes, slope, confidence) => `${minutes}분 후 ${threshold} 도달 예측 (${slope}/분, 신뢰도 ${confidence})`,
 };
 
 const EN: ReportText = {
@@ -163,8 +178,16 @@ const EN: ReportText = {
   noneShelved: 'No point was shelved or out of service.',
   operatorActions: 'Operator actions',
   noActions: 'No operator actions.',
-  predictionNote: 'Risk is the score of the stored reading just before each transition.',
+  predictionNote:
+    'Risk is the score of the stored reading at or just before each transition. Prediction is what the console’s analytics (Theil–Sen trend) forecast then, from the readings stored up to that moment.',
   markerLegend: 'Vertical lines: alarm transitions (! raised, A acknowledged, R returned unacknowledged, N normal), coloured by priority. Dashed: thresholds.',
+  prediction: 'Prediction',
+  devices: 'Devices involved',
+  measureNames: { temperature: 'temperature', current: 'current', leakage_current: 'leakage' },
+  insufficientData: (minutes) => `insufficient data (${minutes} min)`,
+  above: (threshold) => `above the ${threshold} threshold`,
+  notRising: (slope) => `not rising (${slope}/min)`,
+  rising: (threshold, minutes, slope, confidence) => `reaches ${threshold} in ${minutes} min (${slope}/min, confidence ${confidence})`,
 };
 
 export function reportText(language: Language): ReportText {

@@ -105,7 +105,7 @@ export async function shiftPdf(report: ShiftReport, ctx: ReportContext): Promise
     table(
       doc,
       [{ title: t.start, width: 110 }, { title: t.device, width: 70 }, { title: t.firstOut, width: 100 }, { title: t.priority, width: 55 }, { title: t.duration, width: 60 }, { title: t.outcome, width: 130 }],
-      report.incidents.map((i) => [formatTime(i.start_ms), i.device_id ?? i.zone ?? '', i.first_out.source, i.highest_priority, i.end_ms === null ? t.stillOpen : formatDuration(i.end_ms - i.start_ms), i.outcome]),
+      report.incidents.map((i) => [formatTime(i.start_ms), i.device_ids.length > 0 ? i.device_ids.join(', ') : i.zone ?? '', i.first_out.source, i.highest_priority, i.end_ms === null ? t.stillOpen : formatDuration(i.end_ms - i.start_ms), i.outcome]),
     );
   }
   heading(doc, t.offline);
@@ -127,8 +127,8 @@ export function shiftCsv(report: ShiftReport): string {
     { name: 'eemua_191', header: ['figure', 'value'], rows: kpiFacts(report).map(([k, v]) => [k, v]) },
     {
       name: 'incidents',
-      header: ['id', 'device', 'zone', 'first_out', 'highest_priority', 'start', 'end', 'time_to_ack_s', 'outcome'],
-      rows: report.incidents.map((i) => [i.id, i.device_id ?? '', i.zone ?? '', i.first_out.source, i.highest_priority, new Date(i.start_ms).toISOString(), i.end_ms === null ? '' : new Date(i.end_ms).toISOString(), i.first_ack_ms === null ? '' : String((i.first_ack_ms - i.start_ms) / 1000), i.outcome]),
+      header: ['id', 'device', 'devices', 'zone', 'first_out', 'highest_priority', 'start', 'end', 'time_to_ack_s', 'outcome'],
+      rows: report.incidents.map((i) => [i.id, i.device_id ?? '', i.device_ids.join(' '), i.zone ?? '', i.first_out.source, i.highest_priority, new Date(i.start_ms).toISOString(), i.end_ms === null ? '' : new Date(i.end_ms).toISOString(), i.first_ack_ms === null ? '' : String((i.first_ack_ms - i.start_ms) / 1000), i.outcome]),
     },
     { name: 'offline', header: ['device', 'from', 'until'], rows: report.offline.map((o) => [o.device_id, new Date(o.from_ms).toISOString(), o.until_ms === null ? '' : new Date(o.until_ms).toISOString()]) },
     { name: 'shelved_out_of_service', header: ['alarm_id', 'state', 'at', 'operator', 'comment'], rows: report.shelved.map((s) => [s.alarm_id, s.state, new Date(s.at).toISOString(), s.operator ?? '', s.comment ?? '']) },

@@ -8,6 +8,8 @@ import type { WebSocketTransport } from '../transport/websocket-transport';
 import { WEBSOCKET_PATH } from '../transport/websocket-transport';
 import { mergeBody, routeAlarmRequest } from './alarm-routes';
 import { routeBackupRequest } from './backup-routes';
+import type { SettingsRoute } from './settings-routes';
+import { routeSettingsRequest } from './settings-routes';
 import { routeRestRequest } from './rest-routes';
 import { loadStaticFile } from './static-files';
 import { bearerToken, checkWriteAccess } from './write-auth';
@@ -47,12 +49,12 @@ export interface HttpServerOptions {
 /** Request bodies (alarm actions) are small; anything larger is refused before it is read whole. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new ProtocolError('BAD_REQUEST', `the body is larger than ${MAX_BODY_BYTES} bytes`, 'BODY_TOO_LARGE');
+    if (size > maxBytes) throw new ProtocolError('BAD_REQUEST', `the body is larger than ${maxBytes} bytes`, 'BODY_TOO_LARGE');
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8').trim();
@@ -97,14 +99,16 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, op
   const head = req.method === 'HEAD';
   try {
     const route = routeRestRequest(req.method ?? 'GET', url);
-    const alarmRoute = route ? null : (routeAlarmRequest(req.method ?? 'GET', url) ?? routeBackupRequest(req.method ?? 'GET', url));
+    const alarmRoute: SettingsRoute | null = route
+      ? null
+      : (routeAlarmRequest(req.method ?? 'GET', url) ?? routeBackupRequest(req.method ?? 'GET', url) ?? routeSettingsRequest(req.method ?? 'GET', url));
     if (!route && !alarmRoute) throw new ProtocolError('NOT_FOUND', `no endpoint ${req.method ?? ''} ${url.pathname}`);
     let method = route?.method;
     let params: unknown = route?.params;
     if (alarmRoute) {
       if (alarmRoute.write) checkWriteAccess(req.socket.remoteAddress, bearerToken(req.headers.authorization), options.token ?? null);
       method = alarmRoute.method;
-      params = req.method === 'POST' ? mergeBody(alarmRoute, await readJsonBody(req)) : alarmRoute.params;
+      params = req.method === 'POST' || req.method === 'PUT' ? mergeBody(alarmRoute, await readJsonBody(req, alarmRoute.maxBodyBytes)) : alarmRoute.params;
     }
     const handler = options.handlers[method as keyof ProtocolHandlers] as (params: unknown) => Promise<unknown>;
     const result = await handler(params);

@@ -5,6 +5,7 @@ import type {
   ConnectionHealth,
   DeviceHistoryResponse,
   DeviceInfo,
+  DiskHealth,
   HealthResponse,
   LogsHealth,
   MemoryHealth,
@@ -13,6 +14,8 @@ import type {
   QuarantinedMessageView,
   ReadingAnalysis,
   Recommendation,
+  RetentionHealth,
+  SystemHealthView,
   TimeseriesPoint,
 } from '../../../shared/protocol';
 import { ProtocolError } from '../../../shared/protocol';
@@ -20,7 +23,7 @@ import type { AnalyticsQueries } from '../analytics/analytics-runner';
 import type { FleetState } from '../fleet/fleet-state';
 import type { ScoredReading } from '../../../shared/scoring';
 import { readingTemperature } from '../fleet/reading-view';
-import type { RiskAlertLog } from '../fleet/risk-alerts';
+import type { AlertList } from '../cloud/cloud-alert-log';
 import type { IngestPipeline } from '../ingest/ingest-pipeline';
 import type { QuarantineLog } from '../ingest/quarantine';
 import type { AlarmHandlers } from './alarm-handlers';
@@ -28,6 +31,8 @@ import type { BackupHandlers } from '../backup/backup-handlers';
 import { NO_BACKUP_HANDLERS } from '../backup/backup-handlers';
 import type { ReportHandlers } from '../reports/report-handlers';
 import { NO_REPORT_HANDLERS } from '../reports/report-handlers';
+import type { SettingsHandlers } from './settings-handlers';
+import { NO_SETTINGS_HANDLERS } from './settings-handlers';
 import { judgeHealth } from './health';
 import type { HistoryWindow } from './history-params';
 import { historyWindow } from './history-params';
@@ -59,7 +64,7 @@ export interface ServiceContext {
   readonly ingest: IngestPipeline;
   readonly quarantine: QuarantineLog;
   /** Recent alerts: the console's own, and (with the cloud link) those of other consoles. */
-  readonly alerts: Pick<RiskAlertLog, 'recent'>;
+  readonly alerts: AlertList;
   /** The stream analytics: device aggregates, trends and predictions, zone risk. */
   readonly analytics: AnalyticsQueries;
   /** The local store's history; without it the device page shows the in-memory points. */
@@ -83,10 +88,18 @@ export interface ServiceContext {
   backups?(): BackupsHealth;
   /** Incidents and reports (issue 10); without them both answer UNAVAILABLE. */
   readonly reportHandlers?: ReportHandlers;
+  /** The settings screen's reads and writes (issue 8); without them they answer UNAVAILABLE. */
+  readonly settingsHandlers?: SettingsHandlers;
   /** The log folder's size (issue 11). */
   logs?(): LogsHealth;
   /** Default: this process's `process.memoryUsage()`. */
   memory?(): MemoryHealth;
+  /** Retention in effect and its sweeps (issue 11). */
+  retention?(): RetentionHealth;
+  /** The data directory's disk (issue 11). */
+  disk?(): DiskHealth | null;
+  /** The composite system-health judge's last verdict (issue 11). */
+  systemHealth?(): SystemHealthView;
 }
 
 function processMemory(): MemoryHealth {
@@ -104,7 +117,8 @@ export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
   const health = (): HealthResponse => {
     const now = ctx.now();
     const connections = ctx.connections(now);
-    const verdict = judgeHealth(connections, ctx.monitoring());
+    const system = ctx.systemHealth?.() ?? null;
+    const verdict = judgeHealth(connections, ctx.monitoring(), system);
     const counters = ctx.ingest.counters(now);
     return {
       status: verdict.status,
@@ -131,6 +145,9 @@ export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
       ...(ctx.logs ? { logs: ctx.logs() } : {}),
       ...(ctx.backups ? { backups: ctx.backups() } : {}),
       memory: (ctx.memory ?? processMemory)(),
+      ...(ctx.retention ? { retention: ctx.retention() } : {}),
+      ...(ctx.disk ? { disk: ctx.disk() } : {}),
+      ...(system !== null ? { system_health: system } : {}),
     };
   };
 
@@ -191,6 +208,7 @@ export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
     ...ctx.alarmHandlers,
     ...(ctx.backupHandlers ?? NO_BACKUP_HANDLERS),
     ...(ctx.reportHandlers ?? NO_REPORT_HANDLERS),
+    ...(ctx.settingsHandlers ?? NO_SETTINGS_HANDLERS),
     'quarantine.list': async (params) => {
       const limit = params.limit ?? 100;
       if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 1000) {

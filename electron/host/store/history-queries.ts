@@ -52,31 +52,43 @@ interface BucketRow {
 const TEMPERATURE = 'max(pcb_temperature, sensor_temperature)';
 // better-sqlite3 binds JS numbers as REAL: the bucket number is cast back to a whole number.
 
+/** A measure bucketed for the charts: its column in raw readings, its columns' stem in roll-ups. */
+interface BucketMeasure {
+  readonly alias: string;
+  readonly raw: string;
+  readonly rollup: string;
+  readonly take: ReadonlyArray<'min' | 'max' | 'sum'>;
+}
+
+const BUCKET_MEASURES: ReadonlyArray<BucketMeasure> = [
+  { alias: 't', raw: TEMPERATURE, rollup: 'temperature', take: ['min', 'max', 'sum'] },
+  { alias: 'r', raw: 'risk_score', rollup: 'risk', take: ['max', 'sum'] },
+  { alias: 'v', raw: 'voltage', rollup: 'voltage', take: ['min', 'max', 'sum'] },
+  { alias: 'c', raw: 'current', rollup: 'current', take: ['min', 'max', 'sum'] },
+  { alias: 'l', raw: 'leakage_current', rollup: 'leakage_current', take: ['max', 'sum'] },
+  { alias: 'pcb', raw: 'pcb_temperature', rollup: 'pcb_temperature', take: ['max', 'sum'] },
+  { alias: 'sen', raw: 'sensor_temperature', rollup: 'sensor_temperature', take: ['max', 'sum'] },
+  { alias: 'co', raw: 'co', rollup: 'co', take: ['max', 'sum'] },
+  { alias: 'voc', raw: 'voc', rollup: 'voc', take: ['max', 'sum'] },
+  { alias: 'pf', raw: 'power_factor', rollup: 'power_factor', take: ['min', 'sum'] },
+];
+
+/** The same bucket columns from raw readings or from 1-minute roll-ups (whose min of mins is the min). */
+function bucketColumns(source: 'raw' | 'rollup'): string {
+  return BUCKET_MEASURES.flatMap((m) =>
+    m.take.map((agg) => `${agg}(${source === 'raw' ? m.raw : `${m.rollup}_${agg}`}) AS ${m.alias}_${agg}`),
+  ).join(', ');
+}
+
 const RAW_BUCKETS_SQL = `
-  SELECT CAST((ts - @from) / @bucket AS INTEGER) AS b, count(*) AS n,
-    min(${TEMPERATURE}) AS t_min, max(${TEMPERATURE}) AS t_max, sum(${TEMPERATURE}) AS t_sum,
-    max(risk_score) AS r_max, sum(risk_score) AS r_sum, count(risk_score) AS r_n, sum(arc_count) AS arcs,
-    min(voltage) AS v_min, max(voltage) AS v_max, sum(voltage) AS v_sum,
-    min(current) AS c_min, max(current) AS c_max, sum(current) AS c_sum,
-    max(leakage_current) AS l_max, sum(leakage_current) AS l_sum,
-    max(pcb_temperature) AS pcb_max, sum(pcb_temperature) AS pcb_sum,
-    max(sensor_temperature) AS sen_max, sum(sensor_temperature) AS sen_sum,
-    max(co) AS co_max, sum(co) AS co_sum, max(voc) AS voc_max, sum(voc) AS voc_sum,
-    min(power_factor) AS pf_min, sum(power_factor) AS pf_sum
+  SELECT CAST((ts - @from) / @bucket AS INTEGER) AS b, count(*) AS n, count(risk_score) AS r_n, sum(arc_count) AS arcs,
+    ${bucketColumns('raw')}
   FROM readings WHERE device_key = @key AND ts >= @from AND ts < @to
   GROUP BY b ORDER BY b`;
 
 const ROLLUP_BUCKETS_SQL = `
-  SELECT CAST((minute - @from) / @bucket AS INTEGER) AS b, sum(n) AS n,
-    min(temperature_min) AS t_min, max(temperature_max) AS t_max, sum(temperature_sum) AS t_sum,
-    max(risk_max) AS r_max, sum(risk_sum) AS r_sum, sum(n) AS r_n, sum(arc_sum) AS arcs,
-    min(voltage_min) AS v_min, max(voltage_max) AS v_max, sum(voltage_sum) AS v_sum,
-    min(current_min) AS c_min, max(current_max) AS c_max, sum(current_sum) AS c_sum,
-    max(leakage_current_max) AS l_max, sum(leakage_current_sum) AS l_sum,
-    max(pcb_temperature_max) AS pcb_max, sum(pcb_temperature_sum) AS pcb_sum,
-    max(sensor_temperature_max) AS sen_max, sum(sensor_temperature_sum) AS sen_sum,
-    max(co_max) AS co_max, sum(co_sum) AS co_sum, max(voc_max) AS voc_max, sum(voc_sum) AS voc_sum,
-    min(power_factor_min) AS pf_min, sum(power_factor_sum) AS pf_sum
+  SELECT CAST((minute - @from) / @bucket AS INTEGER) AS b, sum(n) AS n, sum(n) AS r_n, sum(arc_sum) AS arcs,
+    ${bucketColumns('rollup')}
   FROM rollups_1m WHERE device_key = @key AND minute >= @from AND minute < @to
   GROUP BY b ORDER BY b`;
 

@@ -48,6 +48,9 @@ export interface MaintenanceTimers {
 }
 
 const OLDEST_CACHE_MS = 10_000;
+/** Retention sweeps: the first this soon after start, then on this period (health shows the next). */
+export const FIRST_SWEEP_AFTER_MS = 5_000;
+export const RETENTION_EVERY_MS = 600_000;
 
 export class LocalStore {
   readonly writer: StoreWriter;
@@ -178,8 +181,8 @@ export class LocalStore {
       if (!this.closed) this.retention.sweep().catch(report);
     };
     const idleMs = timers.idleMinuteMs ?? 120_000;
-    const first = setTimeout(sweep, 5_000);
-    const sweeping = setInterval(sweep, timers.retentionEveryMs ?? 600_000);
+    const first = setTimeout(sweep, FIRST_SWEEP_AFTER_MS);
+    const sweeping = setInterval(sweep, timers.retentionEveryMs ?? RETENTION_EVERY_MS);
     const closing = setInterval(() => {
       if (!this.closed) this.closeIdleMinutes(idleMs).catch(report);
     }, Math.max(1_000, idleMs / 2));

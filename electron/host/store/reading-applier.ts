@@ -37,6 +37,27 @@ interface DeviceStateRow {
   readonly last_idx: number;
 }
 
+/** A device's memo as its device_state row has it (no minute open in memory: a lost one is rebuilt). */
+function committedState(r: DeviceStateRow): Omit<DeviceMemo, 'deviceId' | 'key'> {
+  return {
+    firstSeenMs: r.first_seen,
+    lastSeenMs: r.last_seen,
+    periodMs: r.period_ms,
+    newestTs: r.newest_ts,
+    riskLevel: r.risk_level,
+    riskScore: r.risk_score ?? Number.NaN,
+    lastTemperature: r.last_temperature,
+    lastArcCount: r.last_arc_count,
+    lastStatusBits: r.last_status_bits,
+    lastIdx: r.last_idx,
+    readings: r.readings,
+    stored: r.stored,
+    totalAlarms: r.total_alarms,
+    open: null,
+    lostMinute: r.open_minute,
+  };
+}
+
 /**
  * Writes scored readings inside the writer's transactions: the raw row (a redelivery replaces the
  * row it repeats), the minute roll-up and the device state. All state it keeps between readings is
@@ -85,25 +106,7 @@ export class ReadingApplier {
       .prepare('SELECT k.device_id, s.* FROM device_state s JOIN device_keys k ON k.device_key = s.device_key')
       .all() as DeviceStateRow[];
     for (const r of rows) {
-      book.put({
-        deviceId: r.device_id,
-        key: r.device_key,
-        firstSeenMs: r.first_seen,
-        lastSeenMs: r.last_seen,
-        periodMs: r.period_ms,
-        newestTs: r.newest_ts,
-        riskLevel: r.risk_level,
-        riskScore: r.risk_score ?? Number.NaN,
-        lastTemperature: r.last_temperature,
-        lastArcCount: r.last_arc_count,
-        lastStatusBits: r.last_status_bits,
-        lastIdx: r.last_idx,
-        readings: r.readings,
-        stored: r.stored,
-        totalAlarms: r.total_alarms,
-        open: null,
-        lostMinute: r.open_minute,
-      });
+      book.put({ deviceId: r.device_id, key: r.device_key, ...committedState(r) });
       if (r.open_minute !== null) book.markLost(r.device_id);
     }
   }
@@ -121,23 +124,7 @@ export class ReadingApplier {
         book.remove(id);
         continue;
       }
-      Object.assign(memo, {
-        firstSeenMs: r.first_seen,
-        lastSeenMs: r.last_seen,
-        periodMs: r.period_ms,
-        newestTs: r.newest_ts,
-        riskLevel: r.risk_level,
-        riskScore: r.risk_score ?? Number.NaN,
-        lastTemperature: r.last_temperature,
-        lastArcCount: r.last_arc_count,
-        lastStatusBits: r.last_status_bits,
-        lastIdx: r.last_idx,
-        readings: r.readings,
-        stored: r.stored,
-        totalAlarms: r.total_alarms,
-        open: null,
-        lostMinute: r.open_minute,
-      });
+      Object.assign(memo, committedState(r));
       if (r.open_minute !== null) book.markLost(id);
     }
   }

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import type { ConnectionHealth } from '../../../shared/protocol/api-types';
 import { formatRate } from '../i18n/formatters';
 import { useMessages } from '../i18n/messages-context';
-import { isNearLimit } from '../model/connection-load';
+import { connectionLoad } from '../model/connection-limits';
 import { useConsoleStore } from '../state/store';
 
 /** The host's own account of itself (health.get): status, its MQTT connections, ingest rate. */
@@ -61,7 +61,9 @@ export function ConsoleHealth(): ReactElement {
 function MqttConnection({ connection }: { readonly connection: ConnectionHealth }): ReactElement {
   const t = useMessages();
   const language = useConsoleStore((state) => state.language);
-  const nearLimit = isNearLimit(connection);
+  // Near either limit: publishes per second or subscriptions (AWS IoT throttles or refuses past them).
+  const load = connectionLoad(connection).worst;
+  const nearLimit = load === 'near' || load === 'over';
   const title = connection.last_error === null ? connection.url : `${connection.url}\n${connection.last_error}`;
   return (
     <li

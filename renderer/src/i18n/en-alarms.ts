@@ -48,6 +48,7 @@ export const enAlarms: AlarmMessages = {
       monitoring_lost: 'Monitoring lost',
       audio_not_armed: 'Alarm sound not armed',
       store_failing: 'History store failing',
+      system_health: 'Console health degraded',
     },
     causes: {
       condition_active: 'Activated',

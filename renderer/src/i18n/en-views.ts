@@ -1,5 +1,8 @@
 import { formatBytes, formatDurationParts } from './units';
 import type { ViewMessages } from './view-messages';
+import { enHealthView } from './en-health-view';
+import { enIncidents } from './en-incidents';
+import { enSettingsEdit } from './en-settings-edit';
 
 export const enViews: ViewMessages = {
   nav: {
@@ -11,6 +14,7 @@ export const enViews: ViewMessages = {
       clusters: 'Clusters',
       list: 'List',
       settings: 'Settings',
+      health: 'Health',
     },
     skipToContent: 'Skip to content',
     keys: 'Alt+1…6 switch views · / filters · arrow keys move between tiles and cells · Enter opens',
@@ -286,4 +290,7 @@ export const enViews: ViewMessages = {
       return `${secs} s`;
     },
   },
+  healthView: enHealthView,
+  incidentsView: enIncidents,
+  settingsEdit: enSettingsEdit,
 };

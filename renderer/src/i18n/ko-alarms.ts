@@ -48,6 +48,7 @@ export const koAlarms: AlarmMessages = {
       monitoring_lost: '감시 중단',
       audio_not_armed: '경보음 미활성',
       store_failing: '기록 저장소 장애',
+      system_health: '콘솔 상태 저하',
     },
     causes: {
       condition_active: '발생',

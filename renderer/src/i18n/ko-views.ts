@@ -1,5 +1,8 @@
 import { formatBytes, formatDurationParts } from './units';
 import type { ViewMessages } from './view-messages';
+import { koHealthView } from './ko-health-view';
+import { koIncidents } from './ko-incidents';
+import { koSettingsEdit } from './ko-settings-edit';
 
 export const koViews: ViewMessages = {
   nav: {
@@ -11,6 +14,7 @@ export const koViews: ViewMessages = {
       clusters: '구역 분석',
       list: '목록',
       settings: '설정',
+      health: '상태',
     },
     skipToContent: '본문으로 건너뛰기',
     keys: 'Alt+1…6 화면 전환 · / 필터 · 방향키로 타일과 칸 이동 · Enter 열기',
@@ -286,4 +290,7 @@ export const koViews: ViewMessages = {
       return `${secs}초`;
     },
   },
+  healthView: koHealthView,
+  incidentsView: koIncidents,
+  settingsEdit: koSettingsEdit,
 };

@@ -7,6 +7,9 @@ import type { CellState } from '../model/matrix';
 import type { FeedState } from '../model/staleness';
 import type { ThemeName } from '../model/theme';
 import type { AlarmPriorityName } from '../model/alarm-lookup';
+import type { HealthViewMessages } from './health-view-messages';
+import type { IncidentsMessages } from './incidents-messages';
+import type { SettingsEditMessages } from './settings-edit-messages';
 
 /** The strings of the operator's views and the wall display; part of `Messages`. */
 export interface ViewMessages {
@@ -19,6 +22,7 @@ export interface ViewMessages {
       readonly clusters: string;
       readonly list: string;
       readonly settings: string;
+      readonly health: string;
     };
     readonly skipToContent: string;
     /** Shown in the keyboard help. */
@@ -233,4 +237,7 @@ export interface ViewMessages {
     readonly bytes: (value: number) => string;
     readonly duration: (seconds: number) => string;
   };
+  readonly healthView: HealthViewMessages;
+  readonly incidentsView: IncidentsMessages;
+  readonly settingsEdit: SettingsEditMessages;
 }

@@ -1,22 +1,75 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { StaleBanner } from '../components/StaleBanner';
+import { useElementSize } from '../hooks/use-element-size';
 import { useMessages } from '../i18n/messages-context';
 import { sortDevices } from '../model/device-order';
+import { gridWindow } from '../model/virtual-grid';
 import { useConsoleStore } from '../state/store';
 import { DeviceRow } from './DeviceRow';
+import './device-grid.css';
 
+/** A row's height before one is measured (rem-based in CSS; measured once rendered). */
+const FIRST_GUESS_ROW_PX = 44;
+/** Rows rendered beyond each edge of the viewport, so a quick scroll or a PageDown shows no gap. */
+const OVERSCAN_ROWS = 12;
+
+/**
+ * The list of every device, virtualised like the device wall: only the rows in view (and a margin)
+ * exist in the DOM, between two spacer rows that keep the scrollbar true, so 2,000 devices cost
+ * what forty do. Rows have one fixed height (CSS), measured from the first rendered row.
+ */
 export function DeviceGrid(): ReactElement {
   const t = useMessages();
   const devices = useConsoleStore((state) => state.devices);
   const loaded = useConsoleStore((state) => state.devicesLoaded);
   const link = useConsoleStore((state) => state.link);
-  // Rendering thousands of rows is done in interruptible slices, so a fleet update never blocks input or the clock.
+  // Rendering is done in interruptible slices, so a fleet update never blocks input or the clock.
   const shownDevices = useDeferredValue(devices);
   const sorted = useMemo(() => sortDevices(shownDevices.values()), [shownDevices]);
   // Stale from the moment the link is not live: the last state stays up, marked as such.
   const stale = loaded && link !== 'live';
   const columns = t.grid.columns;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLTableSectionElement>(null);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const size = useElementSize(scrollRef);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [metrics, setMetrics] = useState({ row: FIRST_GUESS_ROW_PX, head: 0 });
+  const frame = useRef<number | null>(null);
+
+  const onScroll = useCallback(() => {
+    if (frame.current !== null) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = null;
+      setScrollTop(scrollRef.current?.scrollTop ?? 0);
+    });
+  }, []);
+  useEffect(() => () => {
+    if (frame.current !== null) cancelAnimationFrame(frame.current);
+  }, []);
+
+  // The real row and header heights (they follow the type size), measured once rows are there.
+  useLayoutEffect(() => {
+    const row = bodyRef.current?.querySelector<HTMLElement>('[data-testid="device-row"]');
+    const head = headRef.current?.offsetHeight ?? 0;
+    const rowHeight = row?.offsetHeight ?? 0;
+    if (rowHeight > 0 && (Math.abs(rowHeight - metrics.row) > 0.5 || head !== metrics.head)) setMetrics({ row: rowHeight, head });
+  });
+
+  const win = gridWindow({
+    itemCount: sorted.length,
+    columns: 1,
+    rowPitch: metrics.row,
+    viewportTop: scrollTop - metrics.head,
+    // Until the box is measured, a screenful is a fair guess.
+    viewportHeight: size.height > 0 ? size.height : 900,
+    overscanRows: OVERSCAN_ROWS,
+  });
+  const rows = sorted.slice(win.startIndex, win.endIndex);
+  const above = win.startIndex * metrics.row;
+  const below = Math.max(0, (sorted.length - win.endIndex) * metrics.row);
 
   return (
     <section
@@ -40,9 +93,20 @@ export function DeviceGrid(): ReactElement {
           {t.grid.empty}
         </p>
       ) : (
-        <div className="table-scroll">
-          <table className="devices">
-            <thead>
+        <div
+          className="table-scroll device-list-scroll"
+          ref={scrollRef}
+          onScroll={onScroll}
+          // Focusable, so the arrow and page keys scroll the list.
+          tabIndex={0}
+          role="region"
+          aria-label={t.grid.label}
+          data-testid="device-list-scroll"
+          data-rendered={rows.length}
+          data-total={sorted.length}
+        >
+          <table className="devices" aria-rowcount={sorted.length + 1}>
+            <thead ref={headRef}>
               <tr>
                 <th scope="col" className="col-risk">{columns.risk}</th>
                 <th scope="col" className="col-id">{columns.deviceId}</th>
@@ -54,10 +118,12 @@ export function DeviceGrid(): ReactElement {
                 <th scope="col" className="col-status">{columns.status}</th>
               </tr>
             </thead>
-            <tbody>
-              {sorted.map((device) => (
+            <tbody ref={bodyRef}>
+              {above > 0 && <tr className="spacer-row" aria-hidden="true" style={{ height: `${above}px` }} />}
+              {rows.map((device) => (
                 <DeviceRow key={device.device_id} device={device} />
               ))}
+              {below > 0 && <tr className="spacer-row" aria-hidden="true" style={{ height: `${below}px` }} />}
             </tbody>
           </table>
         </div>

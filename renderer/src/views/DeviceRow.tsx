@@ -33,10 +33,10 @@ function DeviceRowView({ device }: DeviceRowProps): ReactElement {
       <th className="col-id" scope="row" data-field="device_id">
         {device.device_id}
       </th>
-      <td className="col-name" data-field="name">
+      <td className="col-name" data-field="name" title={device.name}>
         {device.name}
       </td>
-      <td className="col-zone" data-field="zone" data-value={device.zone}>
+      <td className="col-zone" data-field="zone" data-value={device.zone} title={device.zone}>
         {device.zone === UNASSIGNED_ZONE ? <span className="muted">{t.grid.unassignedZone}</span> : device.zone}
       </td>
       <td className="col-seen" data-field="last_seen" data-value={device.last_seen ?? ''}>

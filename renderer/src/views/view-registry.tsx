@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import type { Messages } from '../i18n/messages';
 import { ClustersView } from './clusters/ClustersView';
 import { DeviceGrid } from './DeviceGrid';
+import { HealthView } from './health/HealthView';
 import { AlarmMatrixView } from './matrix/AlarmMatrixView';
 import { OverviewView } from './overview/OverviewView';
 import { SettingsView } from './settings/SettingsView';
@@ -23,6 +24,7 @@ export const CONSOLE_VIEWS: ReadonlyArray<ConsoleView> = [
   { id: 'matrix', label: (t) => t.nav.views.matrix, render: () => <AlarmMatrixView /> },
   { id: 'clusters', label: (t) => t.nav.views.clusters, render: () => <ClustersView /> },
   { id: 'list', label: (t) => t.nav.views.list, render: () => <DeviceGrid /> },
+  { id: 'health', label: (t) => t.nav.views.health, render: () => <HealthView /> },
   { id: 'settings', label: (t) => t.nav.views.settings, render: () => <SettingsView /> },
 ];
 

@@ -14,13 +14,15 @@ import { STATUS_BIT_NAMES } from '../../../shared/scoring/status-bits';
 
 describe('sources', () => {
   test('every status bit, communication loss, risk, 12 analytics events, data quality and console trouble', () => {
-    assert.equal(ALARM_SOURCES.length, 12 + 1 + 2 + 12 + 2 + 3);
+    // Console trouble: monitoring lost, audio not armed, store failing, system health (issue 11).
+    assert.equal(ALARM_SOURCES.length, 12 + 1 + 2 + 12 + 2 + 4);
     for (const bit of STATUS_BIT_NAMES) assert.equal(sourceCategory(bit), 'status_bit');
     assert.equal(ANALYTICS_EVENT_NAMES.length, 12);
     assert.equal(new Set(ALARM_SOURCES).size, ALARM_SOURCES.length);
     assert.equal(scopeOfSource('HIGH_RISK_CLUSTER'), 'zone');
     assert.equal(scopeOfSource('TEMP_DIVERGENCE'), 'zone');
     assert.equal(scopeOfSource('monitoring_lost'), 'console');
+    assert.equal(scopeOfSource('system_health'), 'console');
     assert.equal(scopeOfSource('ARC_PATTERN'), 'device');
   });
 });

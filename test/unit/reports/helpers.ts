@@ -6,14 +6,23 @@ import { reading, SECOND, T0 } from '../host/alarms/helpers';
 export const SENSOR_TEMP_ALARM = 128;
 export const DEVICE = 'DEV0001';
 
-/** The temperature of the overheating device `s` seconds after T0: a 60 s rise to 75 °C, a minute hot, a fall. */
+/**
+ * The temperature of the overheating device `s` seconds after T0: ten minutes of slow heating
+ * (32 → 48 °C, long enough for the analytics' one-minute trend fit to predict the 60 °C threshold),
+ * a one-minute jump to 75 °C, a minute hot, a one-minute fall.
+ */
 export function overheatTemperature(s: number): number {
   if (s < 20) return 32;
-  if (s < 80) return 32 + ((s - 20) / 60) * 43;
-  if (s < 140) return 75;
-  if (s < 200) return 75 - ((s - 140) / 60) * 43;
+  if (s < 620) return 32 + ((s - 20) / 600) * 16;
+  if (s < 680) return 48 + ((s - 620) / 60) * 27;
+  if (s < 740) return 75;
+  if (s < 800) return 75 - ((s - 740) / 60) * 43;
   return 32;
 }
+
+/** When the operator acknowledges (the device is hot) and when the run ends. */
+export const ACK_AT_S = 700;
+export const LAST_S = 860;
 
 export function overheatReading(s: number): ScoredReading {
   const temperature = overheatTemperature(s);
@@ -37,13 +46,13 @@ export function overheatReading(s: number): ScoredReading {
 export async function runOverheatingEpisode(h: Harness): Promise<number> {
   h.service.hello({ station: 'desk-1' });
   let last = T0;
-  for (let s = 0; s <= 260; s += 2) {
+  for (let s = 0; s <= LAST_S; s += 2) {
     const r = overheatReading(s);
     h.clock.now = r.timestamp_ms + 40;
     h.store.writer.addReading(r, r.timestamp_ms + 40);
     h.service.observeReading(r, r.timestamp_ms + 40, { zone: 'B1/F2', newestTs: r.timestamp_ms });
     await h.settle();
-    if (s === 100) {
+    if (s === ACK_AT_S) {
       for (const alarm of h.service.allRecords()) {
         if (alarm.state === 'unacknowledged') await h.service.act('acknowledge', { id: alarm.id, operator: 'kim', station: 'desk-1', comment: '현장 확인 중: 분전반 냉각' });
       }

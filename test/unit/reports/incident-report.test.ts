@@ -88,6 +88,21 @@ describe('incident report of an overheating device', () => {
         assert.equal(row.to, stored[k]!.to_state);
         assert.equal(row.operator, (stored[k]!.operator as string | null) ?? '');
       });
+      // Risk and prediction at each step: the stored reading at or before it, and the analytics' forecast then.
+      const riskAt = h.db.prepare(
+        'SELECT r.risk_score FROM readings r JOIN device_keys k USING (device_key) WHERE k.device_id = ? AND r.ts <= ? ORDER BY r.ts DESC LIMIT 1',
+      ).pluck();
+      for (const row of timeline) {
+        assert.equal(row.device_id, DEVICE);
+        assert.equal(Number(row.risk_score), riskAt.get(DEVICE, Date.parse(row.time!)));
+        assert.equal(row.forecast_measure, 'temperature');
+        assert.ok(['RISING', 'ABOVE', 'NOT_RISING', 'INSUFFICIENT_DATA'].includes(row.forecast_status!));
+        assert.match(row.prediction!, /^온도: /);
+      }
+      assert.equal(timeline[0]!.forecast_status, 'RISING', 'the first alarm came while the trend predicted 60 °C');
+      assert.ok(Number(timeline[0]!.forecast_minutes_to_threshold) > 0);
+      assert.match(timeline[0]!.prediction!, /분 후 60 °C 도달 예측/);
+      assert.equal(timeline.find((r) => r.alarm_id?.endsWith(':sensor_temp_alarm'))!.forecast_status, 'ABOVE');
       const ack = timeline.find((r) => r.operator === 'kim')!;
       assert.equal(ack.comment, '현장 확인 중: 분전반 냉각');
       assert.match(ack.journal_hash!, /^[0-9a-f]{64}$/);
@@ -136,7 +151,7 @@ describe('incident report of an overheating device', () => {
         assert.ok(page.includes('서울 제1변전소'), `page ${k + 1} has the site name`);
         assert.match(page, new RegExp(`\\b${k + 1}\\s*/\\s*${pages.length}\\s*$`), `page ${k + 1} is numbered`);
       });
-      for (const text of ['사고 보고서', '요약', '최초 원인', 'risk_high', '확인까지 걸린 시간', 'kim', '현장 확인 중: 분전반 냉각', '권장 조치', '저널 항목과 해시', 'critical', 'DEV0001', 'B1/F2']) {
+      for (const text of ['예측', '60 °C 도달 예측', '임계값 60 °C 초과', '사고 보고서', '요약', '최초 원인', 'risk_high', '확인까지 걸린 시간', 'kim', '현장 확인 중: 분전반 냉각', '권장 조치', '저널 항목과 해시', 'critical', 'DEV0001', 'B1/F2']) {
         assert.ok(all.includes(text), `the PDF says "${text}"`);
       }
       // The seed's advice for an overheating reading (Korean), and every cited journal hash in full.

@@ -19,6 +19,7 @@ import { shownForecastStatus } from '../../model/forecast';
 import { formatHashRoute } from '../../model/route';
 import { useConsoleStore } from '../../state/store';
 import { DeviceAnalytics } from './DeviceAnalytics';
+import { DeviceIncidents } from '../incidents/DeviceIncidents';
 
 const DETAIL_REFRESH_MS = 5_000;
 const CHART_WIDTH_GUESS = 720;
@@ -101,6 +102,7 @@ export function DeviceDetailView({ deviceId, params }: { readonly deviceId: stri
       <Prediction detail={data} />
       <HistorySection key={`${deviceId}-${range}`} deviceId={deviceId} range={range} detail={data} />
       <DeviceAnalytics detail={data} />
+      <DeviceIncidents deviceId={deviceId} />
     </section>
   );
 }

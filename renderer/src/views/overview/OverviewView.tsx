@@ -244,7 +244,11 @@ function PipelineCard(): ReactElement {
   const fmt = (n: number): string => formatRate(n, language);
   return (
     <section className="card card-pipeline" data-testid="overview-pipeline">
-      <h3 className="card-title">{t.overview.pipeline}</h3>
+      <h3 className="card-title">
+        <a href="#/health" data-testid="overview-health-link" title={t.healthView.nav.openHealth}>
+          {t.overview.pipeline}
+        </a>
+      </h3>
       <ConsoleHealth />
       {health !== null && (
         <dl className="facts">

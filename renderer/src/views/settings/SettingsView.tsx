@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { ReactElement } from 'react';
 import { PROTOCOL_VERSION } from '../../../../shared/protocol/envelope';
-import { DEFAULT_SCORING_CONFIG } from '../../../../shared/scoring/config';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { RelativeTime } from '../../components/RelativeTime';
 import { ThemeSwitch } from '../../components/ThemeSwitch';
@@ -12,27 +11,32 @@ import { DEFAULT_DWELL_S, DEFAULT_WALL_VIEWS, WALL_VIEW_IDS } from '../../model/
 import { formatHashRoute } from '../../model/route';
 import type { WallViewId } from '../../model/rotation';
 import { useConsoleStore } from '../../state/store';
-
-const T = DEFAULT_SCORING_CONFIG.thresholds;
+import { LanguageEditor } from './LanguageEditor';
+import { NarrowEditors, RestartBanner, WideEditors } from './SettingsEditors';
+import { useSettingsSnapshot } from './use-settings-snapshot';
+import type { SettingsSnapshotState } from './use-settings-snapshot';
 
 /**
- * What the console runs with, read from the host: connections, thresholds, storage and retention;
- * and this screen's own choices (language, theme, the wall display's rotation). The console is
- * configured in settings.json and by flags; the screen has no write path for those.
+ * What the console runs with, read from the host: connections, thresholds, storage and retention,
+ * operators; a supervisor changes them here (each change checked, saved to settings.json and
+ * journaled), imports the device registry; and this screen's own choices (language, theme, the
+ * wall display's rotation).
  */
 export function SettingsView(): ReactElement {
   const t = useMessages();
+  const settings = useSettingsSnapshot();
   return (
     <section className="settings-view" data-testid="settings" aria-label={t.settings.title}>
       <div className="view-head">
         <h2 className="view-title">{t.settings.title}</h2>
-        <span className="muted">{t.settings.readOnly}</span>
+        <span className="muted">{t.settingsEdit.intro}</span>
       </div>
+      <RestartBanner state={settings} />
       <div className="settings-grid">
         <ConnectionSettings />
-        <ThresholdSettings />
-        <RetentionSettings />
-        <DisplaySettings />
+        <NarrowEditors state={settings} />
+        <DisplaySettings settings={settings} />
+        <WideEditors state={settings} />
         <WallSettings />
         <ConsoleFacts />
         <QuarantineList />
@@ -41,7 +45,7 @@ export function SettingsView(): ReactElement {
   );
 }
 
-function DisplaySettings(): ReactElement {
+function DisplaySettings({ settings }: { readonly settings: SettingsSnapshotState }): ReactElement {
   const t = useMessages();
   return (
     <section className="card" data-testid="settings-display">
@@ -54,6 +58,7 @@ function DisplaySettings(): ReactElement {
         <span className="setting-name">{t.settings.theme}</span>
         <ThemeSwitch />
       </div>
+      {settings.snapshot !== null && <LanguageEditor snapshot={settings.snapshot} onSaved={settings.replace} />}
     </section>
   );
 }
@@ -100,75 +105,6 @@ function ConnectionSettings(): ReactElement {
           {t.settings.embeddedBroker}: <span className="mono">{health.mode.embedded_broker_url}</span>
         </p>
       )}
-    </section>
-  );
-}
-
-function ThresholdSettings(): ReactElement {
-  const t = useMessages();
-  const n = t.settings.thresholdNames;
-  const rows: ReadonlyArray<readonly [string, string]> = [
-    [n.temperatureHigh, `${T.temperatureC.high} °C`],
-    [n.temperatureCritical, `${T.temperatureC.critical} °C`],
-    [n.overvoltage, `${T.overvoltageV} V`],
-    [n.undervoltage, `${T.undervoltageV} V`],
-    [n.overcurrent, `${T.overcurrentA} A`],
-    [n.leakage, `${T.leakageMa} mA`],
-    [n.co, `${T.coPpm} ppm`],
-    [n.voc, `${T.vocUgM3} µg/m³`],
-    [n.powerFactor, `${T.powerFactorMin}`],
-  ];
-  return (
-    <section className="card" data-testid="settings-thresholds">
-      <h3 className="card-title">{t.settings.thresholds}</h3>
-      <dl className="facts facts-columns">
-        {rows.map(([name, value]) => (
-          <div key={name}>
-            <dt>{name}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      <p className="card-note">{t.settings.thresholdsNote}</p>
-    </section>
-  );
-}
-
-function RetentionSettings(): ReactElement {
-  const t = useMessages();
-  const store = useConsoleStore((state) => state.health?.store ?? null);
-  const language = useConsoleStore((state) => state.language);
-  return (
-    <section className="card" data-testid="settings-retention">
-      <h3 className="card-title">{t.settings.retention}</h3>
-      {store === null ? (
-        <p className="muted">{t.health.waiting}</p>
-      ) : (
-        <dl className="facts">
-          <div>
-            <dt>{t.settings.oldestReading}</dt>
-            <dd>{store.oldest_reading === null ? t.emptyValue : <RelativeTime iso={store.oldest_reading} />}</dd>
-          </div>
-          <div>
-            <dt>{t.settings.storeUsed}</dt>
-            <dd>{t.number.bytes(store.used_bytes ?? store.db_bytes)}</dd>
-          </div>
-          <div>
-            <dt>{t.overview.storedReadings}</dt>
-            <dd>{formatRate(store.readings, language)}</dd>
-          </div>
-          {store.size_cap_bytes !== undefined && (
-            <div>
-              <dt>{t.settings.sizeCap}</dt>
-              <dd>
-                {t.number.bytes(store.size_cap_bytes)}
-                {store.size_capped === true ? ` · ${t.settings.sizeCapped}` : ''}
-              </dd>
-            </div>
-          )}
-        </dl>
-      )}
-      <p className="card-note">{t.settings.retentionNote}</p>
     </section>
   );
 }

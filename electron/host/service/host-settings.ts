@@ -1,0 +1,73 @@
+import type { RegistryEntry } from '../../../shared/fleet/registry';
+import type { OperatorRole } from '../../../shared/alarms/types';
+import type { Settings } from '../config/settings';
+import type { SqliteDatabase } from '../store/database';
+import type { RetentionPolicy } from '../store/retention';
+import { retentionFromSettings } from '../store/retention';
+import type { LiveScoringEngine } from './live-scoring';
+import type { SettingsActor, SettingsHandlers } from './settings-handlers';
+import { createSettingsHandlers } from './settings-handlers';
+
+// The settings screen wired to the running host: which part of the host each live section
+// changes. Kept apart from host-core so that the start-up sequence stays readable.
+
+export interface HostSettingsDeps {
+  readonly dataDir: string;
+  readonly settings: Settings;
+  readonly connectionsOverriddenBy: string | null;
+  readonly db: SqliteDatabase;
+  readonly alarms: {
+    requireSupervisor(params: { readonly operator?: unknown; readonly station?: unknown; readonly pin?: unknown }): Promise<SettingsActor>;
+    journalSettingsChange(actor: SettingsActor, comment: string | null): Promise<void>;
+    applyOperators(operators: Settings['alarms']['operators'], defaultRole: Exclude<OperatorRole, 'supervisor'>): void;
+  };
+  /** Other holders of the operators' roles (the backup handlers' directory). */
+  readonly operatorRoles: ReadonlyArray<{ replace(operators: Settings['alarms']['operators'], defaultRole: Exclude<OperatorRole, 'supervisor'>): void }>;
+  readonly engine: LiveScoringEngine;
+  readonly retention: { setPolicy(policy: RetentionPolicy): void };
+  readonly registry: {
+    readonly fleet: { applyRegistry(entries: ReadonlyArray<RegistryEntry>): void };
+    readonly analytics: { applyRegistry(entries: ReadonlyArray<RegistryEntry>): void };
+    /** Saves into the device registry table through the store's one writer. */
+    save(entries: ReadonlyArray<RegistryEntry>): Promise<void>;
+  };
+  readonly record: (settings: unknown, source: string) => Promise<boolean>;
+  readonly log: { info(message: string, fields?: Record<string, unknown>): void; error(message: string, fields?: Record<string, unknown>): void };
+}
+
+export function createHostSettingsHandlers(deps: HostSettingsDeps): SettingsHandlers {
+  const storedPin = deps.db.prepare('SELECT pin_hash FROM alarm_operators WHERE name = ?').pluck();
+  return createSettingsHandlers({
+    dataDir: deps.dataDir,
+    initial: deps.settings,
+    connectionsOverriddenBy: deps.connectionsOverriddenBy,
+    authority: deps.alarms,
+    apply: {
+      thresholds: (scoring) => {
+        deps.engine.reconfigure(scoring);
+      },
+      retention: (storage) => deps.retention.setPolicy(retentionFromSettings(storage)),
+      operators: (alarms) => {
+        const operators = alarms.operators.map((o) => ({ ...o, name: o.name.trim() }));
+        deps.alarms.applyOperators(operators, alarms.default_role);
+        for (const directory of deps.operatorRoles) directory.replace(operators, alarms.default_role);
+      },
+      // Connections and the console's language are taken up at the next start (the answer says so).
+    },
+    record: deps.record,
+    applyRegistry: async (entries) => {
+      // Stored first: a registry the console shows is one it still has after a restart.
+      await deps.registry.save(entries);
+      deps.registry.fleet.applyRegistry(entries);
+      deps.registry.analytics.applyRegistry(entries);
+    },
+    hasStoredPin: (name) => {
+      try {
+        return typeof storedPin.get(name) === 'string';
+      } catch {
+        return false;
+      }
+    },
+    log: deps.log,
+  });
+}
