@@ -318,6 +318,10 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
         save: (entries) => store.writer.run(() => registryStore.save(entries, 'import', new Date().toISOString())),
       },
       record: (value, source) => store.recordSettings(value, source),
+      clearStoredPins: (names) =>
+        store.writer.durable((w) => {
+          for (const name of names) w.prepare('UPDATE alarm_operators SET pin_hash = NULL WHERE name = ? COLLATE NOCASE').run(name);
+        }),
       log,
     }),
     reportHandlers: createReportHandlers({

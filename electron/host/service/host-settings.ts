@@ -32,11 +32,13 @@ export interface HostSettingsDeps {
     save(entries: ReadonlyArray<RegistryEntry>): Promise<void>;
   };
   readonly record: (settings: unknown, source: string) => Promise<boolean>;
+  /** Forgets the PINs stored at sign-in for these names (through the store's one writer). */
+  readonly clearStoredPins: (names: ReadonlyArray<string>) => Promise<void>;
   readonly log: { info(message: string, fields?: Record<string, unknown>): void; error(message: string, fields?: Record<string, unknown>): void };
 }
 
 export function createHostSettingsHandlers(deps: HostSettingsDeps): SettingsHandlers {
-  const storedPin = deps.db.prepare('SELECT pin_hash FROM alarm_operators WHERE name = ?').pluck();
+  const storedPin = deps.db.prepare('SELECT pin_hash FROM alarm_operators WHERE name = ? COLLATE NOCASE').pluck();
   return createSettingsHandlers({
     dataDir: deps.dataDir,
     initial: deps.settings,
@@ -47,7 +49,9 @@ export function createHostSettingsHandlers(deps: HostSettingsDeps): SettingsHand
         deps.engine.reconfigure(scoring);
       },
       retention: (storage) => deps.retention.setPolicy(retentionFromSettings(storage)),
-      operators: (alarms) => {
+      operators: async (alarms, clearedPins) => {
+        // A PIN set at a first sign-in lives in the database; removing the PIN removes that copy too.
+        if (clearedPins.length > 0) await deps.clearStoredPins(clearedPins);
         const operators = alarms.operators.map((o) => ({ ...o, name: o.name.trim() }));
         deps.alarms.applyOperators(operators, alarms.default_role);
         for (const directory of deps.operatorRoles) directory.replace(operators, alarms.default_role);

@@ -44,7 +44,8 @@ export interface SettingsAppliers {
   /** Throws when the scoring override cannot be used (the engine stays as it was). */
   readonly thresholds?: (scoring: Settings['scoring']) => void;
   readonly retention?: (storage: Settings['storage']) => void;
-  readonly operators?: (alarms: Settings['alarms']) => void;
+  /** `clearedPins`: names whose PIN a supervisor removed (also the copy a first sign-in stored). */
+  readonly operators?: (alarms: Settings['alarms'], clearedPins: ReadonlyArray<string>) => Promise<void> | void;
   readonly connections?: (connections: Settings['mqtt']['connections']) => Promise<void>;
   readonly language?: (language: Settings['ui']['language']) => void;
 }
@@ -123,6 +124,16 @@ function writeSecret(secret: SecretFile): void {
   renameSync(temp, secret.file);
 }
 
+/** The names whose PIN the change removes. */
+function clearedPins(changes: unknown): ReadonlyArray<string> {
+  const list = typeof changes === 'object' && changes !== null ? (changes as { list?: unknown }).list : undefined;
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((o): o is { name: string; clear_pin: true; pin?: unknown } => typeof o === 'object' && o !== null && o.clear_pin === true && typeof o.name === 'string')
+    .filter((o) => o.pin === undefined || o.pin === '')
+    .map((o) => o.name.trim());
+}
+
 function journalComment(section: SettingsSection, comment: string | undefined, applied: boolean): string {
   const what = `changed: ${SECTION_PATHS[section]} (${SETTINGS_SOURCE}${applied ? '' : ', applies after a restart'})`;
   return comment === undefined ? what : `${what}: ${comment}`;
@@ -147,7 +158,7 @@ export function createSettingsHandlers(ctx: SettingsHandlersContext): SettingsHa
       hasStoredPin: ctx.hasStoredPin ?? (() => false),
     });
 
-  const applyLive = async (section: SettingsSection, settings: Settings): Promise<boolean> => {
+  const applyLive = async (section: SettingsSection, settings: Settings, changes: unknown): Promise<boolean> => {
     switch (section) {
       case 'thresholds':
         if (!ctx.apply.thresholds) return false;
@@ -159,7 +170,7 @@ export function createSettingsHandlers(ctx: SettingsHandlersContext): SettingsHa
         return true;
       case 'operators':
         if (!ctx.apply.operators) return false;
-        ctx.apply.operators(settings.alarms);
+        await ctx.apply.operators(settings.alarms, clearedPins(changes));
         return true;
       case 'connections':
         if (!ctx.apply.connections || ctx.connectionsOverriddenBy !== null) return false;
@@ -193,7 +204,7 @@ export function createSettingsHandlers(ctx: SettingsHandlersContext): SettingsHa
     const saved = loadSettings(ctx.dataDir);
     let applied = false;
     try {
-      applied = await applyLive(section, saved);
+      applied = await applyLive(section, saved, given.changes);
     } catch (error) {
       // Saved but not taken up: it will be at the next start, and the screen says a restart is due.
       ctx.log?.error('settings: a saved change could not be applied now', { section, error: error instanceof Error ? error.message : String(error) });

@@ -60,6 +60,10 @@ async function rig(): Promise<Rig> {
       save: (entries) => h.store.writer.run(() => registry.save(entries, 'import', new Date().toISOString())),
     },
     record: (value, source) => h.store.recordSettings(value, source),
+    clearStoredPins: (names) =>
+      h.store.writer.durable((db) => {
+        for (const name of names) db.prepare('UPDATE alarm_operators SET pin_hash = NULL WHERE name = ? COLLATE NOCASE').run(name);
+      }),
     log: { info: () => undefined, error: () => undefined },
   });
   return { h, dataDir, handlers, engine, policies, fleet, registry, close: () => h.close() };
@@ -186,6 +190,25 @@ describe('settings handlers', () => {
       assert.deepEqual(connections.restart_required, ['connections', 'language']);
       assert.deepEqual((await r.handlers['settings.get']({})).restart_required, ['connections', 'language']);
       assert.equal(loadSettings(r.dataDir).mqtt.connections[0]?.url, 'mqtt://broker.local:1883');
+    } finally {
+      r.close();
+    }
+  });
+
+  test('removing a PIN removes the one a first sign-in stored too', async () => {
+    const r = await rig();
+    try {
+      await r.h.service.signIn({ station: 'desk-2', operator: 'Kim', pin: '9753' });
+      await r.h.service.signOut({ station: 'desk-2' });
+      assert.equal((await r.handlers['settings.get']({})).operators.list.find((o) => o.name === 'Kim')?.has_pin, true);
+      const result = await r.handlers['settings.update']({
+        ...park,
+        section: 'operators',
+        changes: { list: [{ name: 'Park', role: 'supervisor' }, { name: 'Kim', role: 'operator', clear_pin: true }] },
+      });
+      assert.equal(result.settings.operators.list.find((o) => o.name === 'Kim')?.has_pin, false);
+      const view = await r.h.service.signIn({ station: 'desk-2', operator: 'Kim' });
+      assert.equal(view.operator, 'Kim', 'Kim signs in without a PIN now');
     } finally {
       r.close();
     }
