@@ -38,6 +38,9 @@ const config: UserConfig = defineConfig({
     // Inlined fonts would be data: URLs, which font-src 'self' refuses; keep every asset a file.
     assetsInlineLimit: 0,
     reportCompressedSize: false,
+    // The page loads from the app's own files or the loopback host, never over a slow link: one
+    // bundle of about half a megabyte costs milliseconds, and splitting it would buy nothing.
+    chunkSizeWarningLimit: 1024,
   },
   server: {
     host: '127.0.0.1',

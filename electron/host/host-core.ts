@@ -236,7 +236,6 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
     );
     connections.push(connection);
     connection.start();
-    if (process.env.TRACE_INGEST) { const t = setInterval(() => { const w = store.writer.stats(); console.log('TRACE', Date.now() % 100000, 'acks', connection.pendingAcks(), 'pending', w.pendingItems, 'commits', w.commits, 'readings', w.readings, 'recv', ingest.counters(Date.now()).received); }, 200); t.unref(); }
   }
   alarms.attachConnections(connections);
 

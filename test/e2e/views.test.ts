@@ -175,6 +175,11 @@ describe('the operator\'s views in Chromium (serve, demo fleet)', { skip: chromi
       await page.keyboard.press('Alt+1');
       await page.locator('[data-testid="console"][data-view="overview"]').waitFor();
       assert.equal(await page.locator('[data-testid="nav-overview"]').getAttribute('aria-current'), 'page');
+      // The tenth view answers to Alt+0.
+      const tenth = await page.locator('[data-testid="nav-bar"] [data-testid^="nav-"]').nth(9).getAttribute('data-testid');
+      assert.ok(tenth !== null, 'the console has ten views');
+      await page.keyboard.press('Alt+0');
+      await page.locator(`[data-testid="console"][data-view="${tenth.slice('nav-'.length)}"]`).waitFor();
     } finally {
       await context.close();
     }

@@ -53,6 +53,13 @@ const connectionSpec: FieldSpec = {
     clean_session: { kind: 'boolean', description: 'Start with a clean session (loses what was published while away).', default: false },
     session_expiry_s: { kind: 'integer', description: 'MQTT 5 session expiry: how long the broker keeps messages for us while away.', min: 0, max: 4294967295, default: 86400 },
     keepalive_s: { kind: 'integer', description: 'MQTT keepalive, seconds.', min: 5, max: 3600, default: 30 },
+    receive_maximum: {
+      kind: 'integer',
+      description: 'MQTT 5 receive maximum: QoS 1 messages the broker may send us unacknowledged. Mosquitto 2 takes this, not its max_inflight_messages, as an MQTT 5 client\'s window.',
+      min: 1,
+      max: 65535,
+      default: 1000,
+    },
     limit_per_s: { kind: 'number', description: 'The broker\'s publish-rate limit for this connection (AWS IoT: 100), shown and warned against.', min: 1 },
   },
 };

@@ -18,6 +18,7 @@ export interface ConnectionSettings {
   readonly clean_session?: boolean;
   readonly session_expiry_s?: number;
   readonly keepalive_s?: number;
+  readonly receive_maximum?: number;
   readonly limit_per_s?: number;
 }
 

@@ -4,7 +4,7 @@ import type { ConnectionSettings } from '../config/settings';
 
 /** AWS IoT Core's documented per-connection limits. */
 export const AWS_IOT_LIMITS = { publishesPerSecond: 100, subscriptions: 50, payloadBytes: 128 * 1024 } as const;
-/** MQTT 5 receive maximum we ask for: the broker may keep this many QoS 1 messages in flight to us. */
+/** MQTT 5 receive maximum we ask for by default: the broker may keep this many QoS 1 messages in flight to us. */
 export const RECEIVE_MAXIMUM = 1000;
 
 export function isAwsIotEndpoint(url: string): boolean {
@@ -74,7 +74,7 @@ export function buildClientOptions(settings: ConnectionSettings, clientId: strin
   if (version === 5) {
     options.properties = {
       sessionExpiryInterval: settings.session_expiry_s ?? 24 * 3600,
-      receiveMaximum: RECEIVE_MAXIMUM,
+      receiveMaximum: settings.receive_maximum ?? RECEIVE_MAXIMUM,
       maximumPacketSize: AWS_IOT_LIMITS.payloadBytes + 1024,
     };
   }

@@ -17,7 +17,7 @@ export const enViews: ViewMessages = {
       health: 'Health',
     },
     skipToContent: 'Skip to content',
-    keys: 'Alt+1…6 switch views · / filters · arrow keys move between tiles and cells · Enter opens',
+    keys: 'Alt+1…9, 0 switch views · / filters · arrow keys move between tiles and cells · Enter opens',
     openWall: 'Wall display',
   },
   theme: { label: 'Theme', names: { dark: 'Dark', light: 'Light', contrast: 'High contrast' } },

@@ -17,7 +17,7 @@ export const koViews: ViewMessages = {
       health: '상태',
     },
     skipToContent: '본문으로 건너뛰기',
-    keys: 'Alt+1…6 화면 전환 · / 필터 · 방향키로 타일과 칸 이동 · Enter 열기',
+    keys: 'Alt+1…9·0 화면 전환 · / 필터 · 방향키로 타일과 칸 이동 · Enter 열기',
     openWall: '상황판 화면',
   },
   theme: { label: '테마', names: { dark: '어두운 테마', light: '밝은 테마', contrast: '고대비' } },

@@ -75,12 +75,13 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 
-/** Alt+1…9 switch views; "/" jumps to the current view's search or filter field. */
+/** Alt+1…9 and Alt+0 (the tenth) switch views; "/" jumps to the current view's search or filter field. */
 function useShortcuts(views: ReadonlyArray<ConsoleView>): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (event.altKey && !event.ctrlKey && !event.metaKey && /^Digit[1-9]$/.test(event.code)) {
-        const view = views[Number(event.code.slice(5)) - 1];
+      if (event.altKey && !event.ctrlKey && !event.metaKey && /^Digit[0-9]$/.test(event.code)) {
+        const digit = Number(event.code.slice(5));
+        const view = views[digit === 0 ? 9 : digit - 1];
         if (view === undefined) return;
         event.preventDefault();
         navigate(formatHashRoute([view.id]));

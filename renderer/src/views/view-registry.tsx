@@ -9,7 +9,7 @@ import { SettingsView } from './settings/SettingsView';
 import { DeviceWallView } from './tiles/DeviceWallView';
 
 /**
- * The console's views, in navigation order (Alt+1 … Alt+9 follow it). Another part of the console
+ * The console's views, in navigation order (Alt+1 … Alt+9, then Alt+0, follow it). Another part of the console
  * adds its views through `ConsoleShell`'s `extraViews` (the alarm screens do), not by editing this.
  */
 export interface ConsoleView {

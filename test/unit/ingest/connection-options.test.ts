@@ -27,6 +27,23 @@ test('sessions persist by default: clean=false, MQTT 5 expiry and a large receiv
   assert.equal(options.reconnectPeriod, 0, 'reconnection is ours, with backoff');
 });
 
+test('a site can set the receive maximum (the in-flight window an MQTT 5 broker gives us)', () => {
+  assert.equal(buildClientOptions({ ...base, receive_maximum: 20 }, 'x').properties?.receiveMaximum, 20);
+});
+
+test('mqtt.js traces nothing unless DEBUG asks for it', () => {
+  const saved = process.env.DEBUG;
+  try {
+    delete process.env.DEBUG;
+    assert.equal(typeof buildClientOptions(base, 'x').log, 'function');
+    process.env.DEBUG = 'mqttjs*';
+    assert.equal(buildClientOptions(base, 'x').log, undefined);
+  } finally {
+    if (saved === undefined) delete process.env.DEBUG;
+    else process.env.DEBUG = saved;
+  }
+});
+
 test('MQTT 3.1.1 brokers get no MQTT 5 properties', () => {
   const options = buildClientOptions({ ...base, protocol_version: 4 }, 'x');
   assert.equal(options.protocolVersion, 4);

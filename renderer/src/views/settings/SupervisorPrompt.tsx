@@ -26,12 +26,17 @@ export function SupervisorPrompt({
   const [comment, setComment] = useState('');
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => {
+    // Back to the button that opened the prompt when it closes, so the keyboard user is not lost.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     (operator === '' ? first.current : document.getElementById('settings-prompt-pin'))?.focus();
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Escape') onCancel();
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      opener?.focus({ preventScroll: true });
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const submit = (event: FormEvent): void => {
