@@ -1,8 +1,8 @@
-import type { ChainVerification, JournalAction, JournalEntry } from '../../../shared/alarms/journal';
-import { verifyChain } from '../../../shared/alarms/journal';
+import type { JournalAction } from '../../../shared/alarms/journal';
 import type { StationEvent } from '../../../shared/alarms/station-messages';
 import { stationEventsTopic } from '../../../shared/alarms/station-messages';
 import type { Actor, AlarmRecord } from '../../../shared/alarms/types';
+import type { AlarmServiceDeps } from './alarm-service-deps';
 import type { AlarmWriter } from './alarm-writer';
 
 // The operator journal: every action is an entry in the next commit. The chain (seq, hash) is
@@ -13,7 +13,7 @@ export type PublishAction = (actionId: string | null, alarmId: string, event: St
 
 export class AlarmJournal {
   constructor(
-    private readonly now: () => number,
+    private readonly deps: Pick<AlarmServiceDeps, 'now'>,
     private readonly writer: AlarmWriter,
     private readonly publish: PublishAction,
   ) {}
@@ -30,7 +30,7 @@ export class AlarmJournal {
     share: StationEvent | null,
     remote: { readonly at: number } | null = null,
   ): void {
-    const at = remote?.at ?? share?.at ?? this.now();
+    const at = remote?.at ?? share?.at ?? this.deps.now();
     this.writer.pending.journal.push({
       write: {
         at,
@@ -46,19 +46,4 @@ export class AlarmJournal {
     });
     this.writer.scheduleFlush();
   }
-}
-
-/** Checks the whole chain a page at a time, each page anchored on the last entry of the one before. */
-export function verifyJournalPages(pages: Iterable<ReadonlyArray<JournalEntry>>): ChainVerification {
-  let anchor: { seq: number; hash: string } | undefined;
-  let entries = 0;
-  let result: ChainVerification = verifyChain([]);
-  for (const page of pages) {
-    result = verifyChain(page, anchor === undefined ? {} : { anchor });
-    if (!result.ok) return { ...result, index: result.index + entries };
-    entries += page.length;
-    const last = page[page.length - 1] as JournalEntry;
-    anchor = { seq: last.seq, hash: last.hash };
-  }
-  return result.ok ? { ...result, entries, anchored: true } : result;
 }

@@ -1,5 +1,6 @@
 import { escalationKey } from '../../../shared/alarms/escalation';
 import type { AlarmRecord, AlarmTransition } from '../../../shared/alarms/types';
+import type { AlarmServiceDeps } from './alarm-service-deps';
 import type { AlarmWriter } from './alarm-writer';
 import { RecentTransitions } from './recent-transitions';
 
@@ -18,7 +19,7 @@ export class AlarmMemory {
   readonly recent = new RecentTransitions();
 
   constructor(
-    private readonly now: () => number,
+    private readonly deps: Pick<AlarmServiceDeps, 'now'>,
     private readonly writer: AlarmWriter,
   ) {}
 
@@ -61,7 +62,7 @@ export class AlarmMemory {
     this.byId.set(alarm.id, alarm);
     if (alarm.state === 'unacknowledged' && alarm.activated_at !== null && !alarm.late) {
       const key = escalationKey(alarm);
-      if (!this.presentedAt.has(key)) this.presentedAt.set(key, this.now());
+      if (!this.presentedAt.has(key)) this.presentedAt.set(key, this.deps.now());
     }
     if (transition === null) {
       // A new value on a standing alarm: shown within a few seconds, not written.
