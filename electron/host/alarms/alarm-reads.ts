@@ -1,4 +1,5 @@
 import type { AlarmConfig } from '../../../shared/alarms/config';
+import { PRIORITY_RANK, compareByUrgency } from '../../../shared/alarms/ordering';
 import type { AlarmStateFilter } from '../../../shared/alarms/record';
 import { isStanding, isUnacknowledged, matchesStateFilter } from '../../../shared/alarms/record';
 import type { AlarmRecord, Priority } from '../../../shared/alarms/types';
@@ -18,24 +19,8 @@ import type { StationSharing } from './station-sharing';
 // it (priority, then what needs attention, then newest), one alarm, a station's whole snapshot,
 // the seed's `recent_alerts`, and the counts health reports.
 
-const PRIORITY_RANK: Readonly<Record<Priority, number>> = { critical: 0, high: 1, medium: 2, low: 3 };
-const STATE_RANK: Readonly<Record<AlarmRecord['state'], number>> = {
-  unacknowledged: 0,
-  rtn_unacknowledged: 1,
-  acknowledged: 2,
-  shelved: 3,
-  suppressed: 4,
-  out_of_service: 5,
-  normal: 6,
-};
-
 function sortAlarms(a: AlarmRecord, b: AlarmRecord): number {
-  return (
-    PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
-    STATE_RANK[a.state] - STATE_RANK[b.state] ||
-    (b.activated_at ?? b.last_change_at) - (a.activated_at ?? a.last_change_at) ||
-    (a.id < b.id ? -1 : 1)
-  );
+  return compareByUrgency(a, b, (alarm) => alarm.activated_at ?? alarm.last_change_at);
 }
 
 export interface AlarmReadSources {

@@ -3,6 +3,7 @@ import type { BackupCreateParams, MethodName, MethodParams, MethodResult, Statio
 import { ProtocolError } from '../../../shared/protocol';
 import type { BackupManager } from './backup-manager';
 import { BackupError } from './create-backup';
+import { API_STATION } from '../alarms/request-params';
 
 // The protocol face of backups: `backup.create` (a write: an operator asks, as for alarm actions;
 // beyond loopback the token is checked by the transport, as for every write method) and
@@ -27,7 +28,6 @@ export interface OperatorLookup {
 }
 
 /** The station an API call acts from when it names none (the alarm system's name for it). */
-export const API_STATION = 'api';
 const MAX_NAME = 100;
 const MAX_COMMENT = 500;
 

@@ -1,19 +1,9 @@
 import type { AlarmItem, AlarmsStatus, StationSoundView } from '../../../shared/protocol/alarms-types';
 import type { Priority, SoundClass } from '../../../shared/alarms/types';
+import { compareByUrgency } from '../../../shared/alarms/ordering';
 
 // The alarm screens' logic as plain functions (tested in Node): ordering, what the banner and the
 // wall show, what this station sounds, which alarms deserve an OS notification, the station's name.
-
-const PRIORITY_RANK: Readonly<Record<Priority, number>> = { critical: 0, high: 1, medium: 2, low: 3 };
-const STATE_RANK: Readonly<Record<AlarmItem['state'], number>> = {
-  unacknowledged: 0,
-  rtn_unacknowledged: 1,
-  acknowledged: 2,
-  shelved: 3,
-  suppressed: 4,
-  out_of_service: 5,
-  normal: 6,
-};
 
 function activatedMs(item: AlarmItem): number {
   return Date.parse(item.activated_at ?? item.last_change_at);
@@ -21,7 +11,7 @@ function activatedMs(item: AlarmItem): number {
 
 /** Most urgent first: priority, then waiting for acknowledgement, then newest. */
 export function compareAlarms(a: AlarmItem, b: AlarmItem): number {
-  return PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || STATE_RANK[a.state] - STATE_RANK[b.state] || activatedMs(b) - activatedMs(a) || (a.id < b.id ? -1 : 1);
+  return compareByUrgency(a, b, activatedMs);
 }
 
 /** A new map with the changed alarms in; an alarm back to normal leaves the lists. */
