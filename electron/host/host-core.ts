@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ConnectionHealth, ProtocolHandlers } from '../../shared/protocol';
+import { scoringView } from '../../shared/protocol';
 import type { ScoredReading } from '../../shared/scoring';
-import { DEFAULT_SCORING_CONFIG, mergeScoringConfig } from '../../shared/scoring';
 import { startHostAlarms } from './alarms/host-alarms';
 import { createAnalyticsRunner } from './analytics/analytics-runner';
 import { parseHostArgs } from './config/parse-args';
@@ -34,7 +34,7 @@ import { DATABASE_FILE_NAME, openDatabase, readSiteId } from './store/database';
 import { createReportHandlers } from './reports/report-handlers';
 import { DeviceRegistryStore } from './store/device-registry-store';
 import { FIRST_SWEEP_AFTER_MS, LocalStore, RETENTION_EVERY_MS } from './store/local-store';
-import { retentionHealth } from './store/retention-health';
+import { liveRetentionHealth } from './store/retention-health';
 import { diskSpace } from './service/disk-space';
 import { SystemHealthWatch, thresholdsFromSettings } from './service/system-health-watch';
 import { mergedAlertList } from './cloud/cloud-alert-log';
@@ -322,6 +322,7 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
           for (const name of names) w.prepare('UPDATE alarm_operators SET pin_hash = NULL WHERE name = ? COLLATE NOCASE').run(name);
         }),
       log,
+      publish: (change) => hub.emit('settings.changed', change),
     }),
     reportHandlers: createReportHandlers({
       db,
@@ -330,11 +331,13 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       now: () => Date.now(),
       alarmConfig: alarms.service.config,
       alarms: () => alarms.service.allRecords(),
-      // The ingest already refused an invalid override at start; the thresholds drawn are the ones scored with.
-      scoringConfig: ((merged) => (merged.ok ? merged.config : DEFAULT_SCORING_CONFIG))(mergeScoringConfig(config.scoring)),
+      // Read for every report: the thresholds drawn are the ones scored with, also after a live change.
+      scoringConfig: () => engine.config,
     }),
     logs: () => logsUsage(logsDir(dataDir)),
-    retention: () => retentionHealth(retentionPolicy, store.retention.status(), { startedAtMs, firstAfterMs: FIRST_SWEEP_AFTER_MS, everyMs: RETENTION_EVERY_MS }, Date.now()),
+    // The sweeper's policy, which the settings screen may have changed since the start.
+    retention: () => liveRetentionHealth(store.retention, { startedAtMs, firstAfterMs: FIRST_SWEEP_AFTER_MS, everyMs: RETENTION_EVERY_MS }, Date.now()),
+    scoring: () => scoringView(engine.config),
     disk: () => diskSpace(dataDir),
     systemHealth: () => systemHealth.view(),
     store,

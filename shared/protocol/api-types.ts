@@ -6,6 +6,7 @@
 
 import type { AlarmStatus } from '../scoring/types';
 import type { AlarmHealth } from './alarms-types';
+import type { ScoringView } from './scoring-view';
 import type {
   ArcPatternView,
   DeviceAggregatesView,
@@ -259,6 +260,8 @@ export interface HealthResponse {
   readonly memory?: MemoryHealth;
   /** What the store keeps and when it expires the rest (issue 11). */
   readonly retention?: RetentionHealth;
+  /** The scoring thresholds and level cut-offs in effect (they change live from the settings screen). */
+  readonly scoring?: ScoringView;
   /** The disk of the data directory (issue 11); null when its free space cannot be read. */
   readonly disk?: DiskHealth | null;
   /** The composite system-health judge and its alarm (issue 11). */

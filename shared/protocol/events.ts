@@ -1,6 +1,7 @@
 import type { AnalyticsEvent } from '../analytics/types';
 import type { ConnectionHealth, DeviceSummary, HealthResponse } from './api-types';
 import type { AlarmItem, AlarmsStatus } from './alarms-types';
+import type { SettingsChangedEvent } from './scoring-view';
 
 /**
  * Events the host pushes to every connected renderer. Device updates are coalesced by the host
@@ -19,6 +20,8 @@ export interface ProtocolEvents {
   readonly 'alarms.changed': { readonly alarms: ReadonlyArray<AlarmItem> };
   /** Flood, chattering and each station's sound, whenever any of them changes. */
   readonly 'alarms.status': { readonly status: AlarmsStatus };
+  /** A supervisor saved a settings section (after it is written, and applied where it can be live). */
+  readonly 'settings.changed': SettingsChangedEvent;
 }
 
 export type EventName = keyof ProtocolEvents;
@@ -32,4 +35,5 @@ export const EVENT_NAMES: ReadonlyArray<EventName> = [
   'analytics.event',
   'alarms.changed',
   'alarms.status',
+  'settings.changed',
 ];

@@ -8,4 +8,5 @@ export * from './history-types';
 export * from './methods';
 export * from './reports-types';
 export * from './rpc-client';
+export * from './scoring-view';
 export * from './settings-types';

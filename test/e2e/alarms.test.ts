@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { AlarmView, JournalResponse } from '../../shared/protocol';
-import { chromiumAvailable, launchChromium, openGuardedPage, screenshotPath } from '../support/chromium';
-import type { ServeProcess } from '../support/serve-process';
-import { getJson, startServeProcess } from '../support/serve-process';
+import { screenshotPath } from '../support/chromium';
+import { consoleUnderTest, e2eUnavailable } from '../support/console-under-test';
+import { getJson } from '../support/serve-process';
 
 // Issue 7 end to end, as a user runs it: serve with the demo fleet, the simulator forced to break
 // DEV0004's terminal sensor 15 s in (it reads 150 °C: a critical temperature spike, latched), two
@@ -22,28 +22,14 @@ async function armIfNeeded(page: Page): Promise<void> {
   if ((await fix.count()) > 0 && (await fix.first().isVisible())) await fix.first().click();
 }
 
-describe('alarms in Chromium: banner, siren, acknowledge, a second station', { skip: chromiumAvailable() ? false : 'Chromium is not installed' }, () => {
-  let serve: ServeProcess;
-  let browser: Browser;
+describe('alarms in Chromium: banner, siren, acknowledge, a second station', { skip: e2eUnavailable() }, () => {
+  const app = consoleUnderTest({ serveArgs: ['--demo-devices', '8', '--demo-period', '0.5', '--demo-scenario', SCENARIO] });
 
-  before(async () => {
-    serve = await startServeProcess(['--demo-devices', '8', '--demo-period', '0.5', '--demo-scenario', SCENARIO]);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
-
-  test('a critical alarm is shown and sounded, takes over the wall, is acknowledged with a comment and seen acknowledged elsewhere', async () => {
-    const a = await openGuardedPage(browser, serve.url);
-    const b = await openGuardedPage(browser, serve.url);
-    const wall = await openGuardedPage(browser, serve.url);
-    try {
-      await a.page.goto(`${serve.url}/?station=desk-a#/overview`);
-      await b.page.goto(`${serve.url}/?station=desk-b#/alarms`);
-      await wall.page.goto(`${serve.url}/wall?station=wall-1`);
+  test('a critical alarm is shown and sounded, takes over the wall, is acknowledged with a comment and seen acknowledged elsewhere', () =>
+    app.withPages(3, async (a, b, wall) => {
+      await a.page.goto(`${app.url}/?station=desk-a#/overview`);
+      await b.page.goto(`${app.url}/?station=desk-b#/alarms`);
+      await wall.page.goto(`${app.url}/wall?station=wall-1`);
       await armIfNeeded(a.page);
 
       const banner = a.page.locator(`[data-testid="alarm-banner"][data-alarm-id="${ALARM_ID}"]`);
@@ -66,7 +52,7 @@ describe('alarms in Chromium: banner, siren, acknowledge, a second station', { s
       // The wall display: the critical alarm takes the whole screen, and the wall may not act.
       await wall.page.locator(`[data-testid="wall-takeover"][data-alarm-id="${ALARM_ID}"]`).waitFor({ timeout: 20_000 });
       await wall.page.screenshot({ path: screenshotPath('alarm-wall-takeover') });
-      const fromWall = await fetch(`${serve.url}/api/alarms/${encodeURIComponent(ALARM_ID)}/ack`, {
+      const fromWall = await fetch(`${app.url}/api/alarms/${encodeURIComponent(ALARM_ID)}/ack`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ operator: 'kim', station: 'wall-1', comment: 'from the wall' }),
@@ -94,12 +80,12 @@ describe('alarms in Chromium: banner, siren, acknowledge, a second station', { s
       await wall.page.locator('[data-testid="wall-takeover"]').waitFor({ state: 'detached', timeout: 10_000 });
 
       // And the host has it: the alarm, and the journal entry with who, where and why.
-      const { body } = await getJson<{ alarms: AlarmView[] }>(`${serve.url}/api/alarms?state=acknowledged`);
+      const { body } = await getJson<{ alarms: AlarmView[] }>(`${app.url}/api/alarms?state=acknowledged`);
       const acked = body.alarms.find((x) => x.id === ALARM_ID);
       assert.ok(acked);
       assert.equal(acked.acked_by, 'kim');
       assert.equal(acked.comment, COMMENT);
-      const journal = await getJson<JournalResponse>(`${serve.url}/api/journal?device=DEV0004`);
+      const journal = await getJson<JournalResponse>(`${app.url}/api/journal?device=DEV0004`);
       const entry = journal.body.entries.find((e) => e.action === 'acknowledge' && e.alarm_id === ALARM_ID);
       assert.ok(entry);
       assert.equal(entry.operator, 'kim');
@@ -109,10 +95,5 @@ describe('alarms in Chromium: banner, siren, acknowledge, a second station', { s
       assert.deepEqual(a.foreignRequests, [], 'the page requests nothing beyond the console host');
       assert.deepEqual(a.consoleErrors, [], 'no errors in page A');
       assert.deepEqual(b.consoleErrors, [], 'no errors in page B');
-    } finally {
-      await a.context.close();
-      await b.context.close();
-      await wall.context.close();
-    }
-  });
+    }));
 });

@@ -1,33 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium, openGuardedPage, screenshotPath } from '../support/chromium';
-import type { ServeProcess } from '../support/serve-process';
+import { describe, test } from 'node:test';
+import { screenshotPath } from '../support/chromium';
+import { consoleUnderTest, e2eUnavailable, openLive } from '../support/console-under-test';
 import { startServeProcess } from '../support/serve-process';
 
 // `npm run serve` with nothing configured, opened in real Chromium: the demo fleet must show and move.
 
 const DEVICES = 16;
 
-describe('the console in Chromium (serve mode, demo fleet)', { skip: chromiumAvailable() ? false : 'Chromium is not installed' }, () => {
-  let serve: ServeProcess;
-  let browser: Browser;
+describe('the console in Chromium (serve mode, demo fleet)', { skip: e2eUnavailable() }, () => {
+  const app = consoleUnderTest({ serveArgs: ['--demo-devices', String(DEVICES), '--demo-period', '0.5'] });
 
-  before(async () => {
-    serve = await startServeProcess(['--demo-devices', String(DEVICES), '--demo-period', '0.5']);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
-
-  test('the grid shows every device of the fleet, and their values change', async () => {
-    const { page, context, foreignRequests, consoleErrors } = await openGuardedPage(browser, serve.url);
-    try {
-      await page.goto(`${serve.url}/#/list`);
-      await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor({ timeout: 30_000 });
+  test('the grid shows every device of the fleet, and their values change', () =>
+    app.withPage(async ({ page, foreignRequests, consoleErrors }) => {
+      await openLive(page, app.url, '#/list');
       const rows = page.locator('[data-testid="device-row"]');
       await page.waitForFunction((n) => document.querySelectorAll('[data-testid="device-row"]').length === n, DEVICES, { timeout: 30_000 });
       assert.equal(await rows.count(), DEVICES);
@@ -69,23 +55,20 @@ describe('the console in Chromium (serve mode, demo fleet)', { skip: chromiumAva
       await page.screenshot({ path: screenshotPath('device-grid'), fullPage: false });
       assert.deepEqual(foreignRequests, [], 'the page requests nothing beyond the console host');
       assert.deepEqual(consoleErrors, [], 'no errors in the page');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
   test('when the host goes away the last state stays on screen, marked stale', async () => {
     const local = await startServeProcess(['--demo-devices', '4', '--demo-period', '0.5']);
-    const { page, context } = await openGuardedPage(browser, local.url);
     try {
-      await page.goto(`${local.url}/#/list`);
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid="device-row"]').length === 4, undefined, { timeout: 30_000 });
-      await local.stop();
-      await page.locator('[data-testid="connection-status"]:not([data-state="live"])').waitFor({ timeout: 20_000 });
-      assert.equal(await page.locator('[data-testid="device-row"]').count(), 4, 'the devices stay on screen');
-      await page.screenshot({ path: screenshotPath('device-grid-stale') });
+      await app.withPage(async ({ page }) => {
+        await page.goto(`${local.url}/#/list`);
+        await page.waitForFunction(() => document.querySelectorAll('[data-testid="device-row"]').length === 4, undefined, { timeout: 30_000 });
+        await local.stop();
+        await page.locator('[data-testid="connection-status"]:not([data-state="live"])').waitFor({ timeout: 20_000 });
+        assert.equal(await page.locator('[data-testid="device-row"]').count(), 4, 'the devices stay on screen');
+        await page.screenshot({ path: screenshotPath('device-grid-stale') });
+      }, local.url);
     } finally {
-      await context.close();
       await local.stop();
     }
   });

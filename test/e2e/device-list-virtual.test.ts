@@ -1,34 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium, openGuardedPage, screenshotPath } from '../support/chromium';
-import type { ServeProcess } from '../support/serve-process';
-import { startServeProcess } from '../support/serve-process';
+import { describe, test } from 'node:test';
+import { screenshotPath } from '../support/chromium';
+import { consoleUnderTest, e2eUnavailable } from '../support/console-under-test';
 
 // Issue 8: the List view holds 2,000 devices by rendering only the rows in view. Scrolling brings
 // other rows in, the scrollbar stays true to the whole fleet, and the DOM stays small.
 
 const DEVICES = 2000;
 
-describe('the list view with 2,000 devices in Chromium', { skip: chromiumAvailable() ? false : 'Chromium is not installed' }, () => {
-  let serve: ServeProcess;
-  let browser: Browser;
+describe('the list view with 2,000 devices in Chromium', { skip: e2eUnavailable() }, () => {
+  // A slow period: this is about the DOM, not the feed.
+  const app = consoleUnderTest({ serveArgs: ['--demo-devices', String(DEVICES), '--demo-period', '10'] });
 
-  before(async () => {
-    // A slow period: this is about the DOM, not the feed.
-    serve = await startServeProcess(['--demo-devices', String(DEVICES), '--demo-period', '10']);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
-
-  test('only the rows in view exist, and scrolling reaches the end of the fleet', async () => {
-    const { page, context, consoleErrors } = await openGuardedPage(browser, serve.url);
-    try {
-      await page.goto(`${serve.url}/#/list`);
+  test('only the rows in view exist, and scrolling reaches the end of the fleet', () =>
+    app.withPage(async ({ page, consoleErrors }) => {
+      await page.goto(`${app.url}/#/list`);
       await page.locator(`[data-testid="device-count"][data-value="${DEVICES}"]`).waitFor({ timeout: 60_000 });
       const scroller = page.locator('[data-testid="device-list-scroll"]');
       await scroller.waitFor();
@@ -60,8 +46,5 @@ describe('the list view with 2,000 devices in Chromium', { skip: chromiumAvailab
       assert.ok(lastVisible !== null && Math.abs(lastVisible) <= 4, `the last row ends where the list ends (${lastVisible} px)`);
       await page.screenshot({ path: screenshotPath('device-list-2000') });
       assert.deepEqual(consoleErrors, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

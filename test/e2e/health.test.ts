@@ -1,38 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium, openGuardedPage, screenshotPath } from '../support/chromium';
-import type { ServeProcess } from '../support/serve-process';
-import { startServeProcess } from '../support/serve-process';
+import { describe, test } from 'node:test';
+import { screenshotPath } from '../support/chromium';
+import { consoleUnderTest, e2eUnavailable, openLive } from '../support/console-under-test';
 
 // The Health view (issue 11) against `serve` with the simulator's demo fleet, in real Chromium.
 
 const DEVICES = 12;
 
-async function live(page: Page): Promise<void> {
-  await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor({ timeout: 30_000 });
-}
+describe('the Health view in Chromium (serve, demo fleet)', { skip: e2eUnavailable() }, () => {
+  const app = consoleUnderTest({ serveArgs: ['--demo-devices', String(DEVICES), '--demo-period', '0.5'] });
 
-describe('the Health view in Chromium (serve, demo fleet)', { skip: chromiumAvailable() ? false : 'Chromium is not installed' }, () => {
-  let serve: ServeProcess;
-  let browser: Browser;
-
-  before(async () => {
-    serve = await startServeProcess(['--demo-devices', String(DEVICES), '--demo-period', '0.5']);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
-
-  test('reached from the Overview\'s pipeline card by keyboard; shows ingest rate, connections, memory and the rest', async () => {
-    const { page, context, consoleErrors, foreignRequests } = await openGuardedPage(browser, serve.url);
-    try {
+  test('reached from the Overview\'s pipeline card by keyboard; shows ingest rate, connections, memory and the rest', () =>
+    app.withPage(async ({ page, consoleErrors, foreignRequests }) => {
       await page.setViewportSize({ width: 1440, height: 1400 });
-      await page.goto(`${serve.url}/#/overview`);
-      await live(page);
+      await openLive(page, app.url, '#/overview');
       // The pipeline card's title is a plain link: focus it and press Enter, as a keyboard user would.
       await page.locator('[data-testid="overview-health-link"]').focus();
       await page.keyboard.press('Enter');
@@ -71,8 +52,5 @@ describe('the Health view in Chromium (serve, demo fleet)', { skip: chromiumAvai
       await page.locator('[data-testid="language-switch"] [data-lang="en"]').click();
       assert.deepEqual(consoleErrors, []);
       assert.deepEqual(foreignRequests, [], 'uPlot and the view ask nothing of other hosts');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

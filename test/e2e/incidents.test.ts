@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Download, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium, openGuardedPage, screenshotPath } from '../support/chromium';
-import type { Mosquitto } from '../support/mosquitto';
-import { mosquittoAvailable, startMosquitto } from '../support/mosquitto';
-import type { ScenarioFeed } from '../support/scenario-feed';
-import { startScenarioFeed } from '../support/scenario-feed';
-import type { ServeProcess } from '../support/serve-process';
-import { REPO_ROOT, startServeProcess } from '../support/serve-process';
+import { describe, test } from 'node:test';
+import type { Download, Page } from 'playwright-core';
+import { screenshotPath } from '../support/chromium';
+import { consoleUnderTest, e2eUnavailable, openLive } from '../support/console-under-test';
+import { REPO_ROOT } from '../support/serve-process';
 
 // The Incidents view (issue 10) against `serve` fed by a simulated fleet whose B1-F4 room heats
 // up (back-dated half an hour, so DEV0019's boards are already in alarm): the view lists the
@@ -18,43 +14,18 @@ import { REPO_ROOT, startServeProcess } from '../support/serve-process';
 const HEATING_DEVICE = 'DEV0019';
 const OUT = join(REPO_ROOT, 'test-output', 'reports');
 
-const unavailable = !chromiumAvailable() ? 'Chromium is not installed' : !mosquittoAvailable() ? 'mosquitto is not installed' : false;
-
-async function open(page: Page, url: string, hash: string): Promise<void> {
-  await page.goto(`${url}/${hash}`);
-  await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor({ timeout: 30_000 });
-}
-
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ readonly download: Download; readonly bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
   const path = await download.path();
   return { download, bytes: readFileSync(path) };
 }
 
-describe('the Incidents view with an overheating device (simulator → Mosquitto → serve → Chromium)', { skip: unavailable }, () => {
-  let broker: Mosquitto;
-  let serve: ServeProcess;
-  let feed: ScenarioFeed;
-  let browser: Browser;
+describe('the Incidents view with an overheating device (simulator → Mosquitto → serve → Chromium)', { skip: e2eUnavailable({ mosquitto: true }) }, () => {
+  const app = consoleUnderTest({ feed: { devices: 24, zones: 4, periodS: 2, seed: 7, scenario: `zone-heating:${HEATING_DEVICE}`, backfillS: 1800 } });
 
-  before(async () => {
-    broker = await startMosquitto();
-    serve = await startServeProcess([], { EMBERWATCH_MQTT_URL: broker.url });
-    feed = await startScenarioFeed({ url: broker.url, devices: 24, zones: 4, periodS: 2, seed: 7, scenario: `zone-heating:${HEATING_DEVICE}`, backfillS: 1800 });
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await feed?.stop();
-    await serve?.stop();
-    await broker?.stop();
-  });
-
-  test('lists the heating device’s incident, filters it, and downloads its PDF and CSV and a shift report', async () => {
-    const { page, context, consoleErrors, foreignRequests } = await openGuardedPage(browser, serve.url);
-    try {
-      await open(page, serve.url, '#/incidents');
+  test('lists the heating device’s incident, filters it, and downloads its PDF and CSV and a shift report', () =>
+    app.withPage(async ({ page, consoleErrors, foreignRequests }) => {
+      await openLive(page, app.url, '#/incidents');
       await page.locator('[data-testid="incidents-view"]').waitFor();
       // The nav names the view; the filters are labelled controls.
       assert.equal(await page.getByRole('form', { name: 'Filter incidents' }).count(), 1);
@@ -89,7 +60,7 @@ describe('the Incidents view with an overheating device (simulator → Mosquitto
       assert.ok(text.includes('\r\n# readings\r\n'));
 
       // The REST link serve mode also offers gives the same kind of file.
-      const rest = await fetch(`${serve.url}/api/incidents/${encodeURIComponent(id)}/report.pdf`);
+      const rest = await fetch(`${app.url}/api/incidents/${encodeURIComponent(id)}/report.pdf`);
       assert.equal(rest.status, 200);
       assert.equal(Buffer.from(await rest.arrayBuffer()).subarray(0, 5).toString('latin1'), '%PDF-');
       // Kept for a look: the downloaded PDF of the simulator's incident.
@@ -110,15 +81,11 @@ describe('the Incidents view with an overheating device (simulator → Mosquitto
       await page.screenshot({ path: screenshotPath('incidents-ko') });
       assert.deepEqual(foreignRequests, []);
       assert.deepEqual(consoleErrors, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('the device detail lists the device’s incidents with their export', async () => {
-    const { page, context, consoleErrors } = await openGuardedPage(browser, serve.url);
-    try {
-      await open(page, serve.url, `#/device/${HEATING_DEVICE}`);
+  test('the device detail lists the device’s incidents with their export', () =>
+    app.withPage(async ({ page, consoleErrors }) => {
+      await openLive(page, app.url, `#/device/${HEATING_DEVICE}`);
       const section = page.locator('[data-testid="device-incidents"]');
       await section.locator('[data-testid="incident-row"]').first().waitFor({ timeout: 60_000 });
       await section.scrollIntoViewIfNeeded();
@@ -126,8 +93,5 @@ describe('the Incidents view with an overheating device (simulator → Mosquitto
       assert.equal(pdf.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
       await page.screenshot({ path: screenshotPath('device-incidents'), fullPage: true });
       assert.deepEqual(consoleErrors, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

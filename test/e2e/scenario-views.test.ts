@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium, openGuardedPage, screenshotPath } from '../support/chromium';
-import type { Mosquitto } from '../support/mosquitto';
-import { mosquittoAvailable, startMosquitto } from '../support/mosquitto';
-import type { ScenarioFeed } from '../support/scenario-feed';
-import { startScenarioFeed } from '../support/scenario-feed';
-import type { ServeProcess } from '../support/serve-process';
-import { startServeProcess } from '../support/serve-process';
+import { describe, test } from 'node:test';
+import { screenshotPath } from '../support/chromium';
+import { consoleUnderTest, e2eUnavailable, openLive } from '../support/console-under-test';
 
 // Scenarios forced on named devices of a simulated fleet, fed through a real Mosquitto to `serve`;
 // the first half hour is back-dated, so a zone that takes twenty minutes to heat up is hot now.
@@ -30,37 +24,12 @@ const EXPECTED: ReadonlyArray<readonly [string, ReadonlyArray<string>]> = [
 ];
 const HEATING_ZONE = 'B1-F4';
 
-const unavailable = !chromiumAvailable() ? 'Chromium is not installed' : !mosquittoAvailable() ? 'mosquitto is not installed' : false;
+describe('views with forced scenarios (simulator → Mosquitto → serve → Chromium)', { skip: e2eUnavailable({ mosquitto: true }) }, () => {
+  const app = consoleUnderTest({ feed: { devices: 24, zones: 4, periodS: 2, seed: 7, scenario: SCENARIO, backfillS: 1800 } });
 
-async function open(page: Page, url: string, hash: string): Promise<void> {
-  await page.goto(`${url}/${hash}`);
-  await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor({ timeout: 30_000 });
-}
-
-describe('views with forced scenarios (simulator → Mosquitto → serve → Chromium)', { skip: unavailable }, () => {
-  let broker: Mosquitto;
-  let serve: ServeProcess;
-  let feed: ScenarioFeed;
-  let browser: Browser;
-
-  before(async () => {
-    broker = await startMosquitto();
-    serve = await startServeProcess([], { EMBERWATCH_MQTT_URL: broker.url });
-    feed = await startScenarioFeed({ url: broker.url, devices: 24, zones: 4, periodS: 2, seed: 7, scenario: SCENARIO, backfillS: 1800 });
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await feed?.stop();
-    await serve?.stop();
-    await broker?.stop();
-  });
-
-  test('the matrix lights the bits each scenario sets, and only those on a quiet device', async () => {
-    const { page, context, consoleErrors } = await openGuardedPage(browser, serve.url);
-    try {
-      await open(page, serve.url, '#/matrix');
+  test('the matrix lights the bits each scenario sets, and only those on a quiet device', () =>
+    app.withPage(async ({ page, consoleErrors }) => {
+      await openLive(page, app.url, '#/matrix');
       await page.locator('[data-testid="matrix-row"][data-device-id="DEV0019"]').waitFor({ timeout: 30_000 });
       const litCells = async (id: string): Promise<string[]> =>
         page
@@ -104,15 +73,11 @@ describe('views with forced scenarios (simulator → Mosquitto → serve → Chr
       await page.locator('[data-testid="matrix-row"][data-device-id="DEV0014"]').click();
       await page.locator('[data-testid="device-detail"][data-device-id="DEV0014"]').waitFor();
       assert.deepEqual(consoleErrors, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('clusters show the heating zone: the hottest room, marked, its devices placed', async () => {
-    const { page, context, consoleErrors } = await openGuardedPage(browser, serve.url);
-    try {
-      await open(page, serve.url, '#/clusters');
+  test('clusters show the heating zone: the hottest room, marked, its devices placed', () =>
+    app.withPage(async ({ page, consoleErrors }) => {
+      await openLive(page, app.url, '#/clusters');
       await page.locator(`[data-testid="cluster-zone"][data-zone="${HEATING_ZONE}"]`).waitFor({ timeout: 30_000 });
       await page.waitForFunction(
         (zone) => document.querySelector(`[data-testid="cluster-zone"][data-zone="${zone}"]`)?.getAttribute('data-heating') === 'true',
@@ -135,15 +100,11 @@ describe('views with forced scenarios (simulator → Mosquitto → serve → Chr
       await page.waitForTimeout(6_000);
       await page.screenshot({ path: screenshotPath('clusters') });
       assert.deepEqual(consoleErrors, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('device detail draws half an hour of history, the thresholds and the prediction', async () => {
-    const { page, context, consoleErrors } = await openGuardedPage(browser, serve.url);
-    try {
-      await open(page, serve.url, '#/device/DEV0014');
+  test('device detail draws half an hour of history, the thresholds and the prediction', () =>
+    app.withPage(async ({ page, consoleErrors }) => {
+      await openLive(page, app.url, '#/device/DEV0014');
       await page.locator('[data-testid="device-detail"][data-loaded="true"]').waitFor({ timeout: 30_000 });
       await page.waitForFunction(
         () => {
@@ -168,15 +129,11 @@ describe('views with forced scenarios (simulator → Mosquitto → serve → Chr
       await page.screenshot({ path: screenshotPath('device-detail-charts-light') });
       await page.locator('[data-testid="theme-switch"] [data-theme-option="dark"]').click();
       assert.deepEqual(consoleErrors, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('the device wall puts the scenario devices first, and filters to those in alarm', async () => {
-    const { page, context, consoleErrors } = await openGuardedPage(browser, serve.url);
-    try {
-      await open(page, serve.url, '#/devices?alarm=alarmed');
+  test('the device wall puts the scenario devices first, and filters to those in alarm', () =>
+    app.withPage(async ({ page, consoleErrors }) => {
+      await openLive(page, app.url, '#/devices?alarm=alarmed');
       await page.locator('[data-testid="device-tile"][data-device-id="DEV0014"]').waitFor({ timeout: 30_000 });
       const shown = await page.locator('[data-testid="device-tile"]').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-device-id')));
       for (const [id] of EXPECTED) if (id !== 'DEV0008') assert.ok(shown.includes(id), `${id} is in alarm`);
@@ -187,8 +144,5 @@ describe('views with forced scenarios (simulator → Mosquitto → serve → Chr
       await page.waitForTimeout(2500);
       await page.screenshot({ path: screenshotPath('device-wall-scenarios') });
       assert.deepEqual(consoleErrors, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

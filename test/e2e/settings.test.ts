@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { hashPin } from '../../electron/host/alarms/pin-hash';
 import type { DevicesResponse, SettingsSnapshot } from '../../shared/protocol';
-import { chromiumAvailable, launchChromium, openGuardedPage, screenshotPath } from '../support/chromium';
-import type { ServeProcess } from '../support/serve-process';
-import { getJson, startServeProcess } from '../support/serve-process';
+import { screenshotPath } from '../support/chromium';
+import { consoleUnderTest, e2eUnavailable, openLive } from '../support/console-under-test';
+import { getJson } from '../support/serve-process';
 
 // The settings screen's write path in Chromium against serve: a supervisor edits a threshold
 // (a wrong PIN is refused in the prompt, a bad value is named beside its field) and imports a
@@ -26,27 +26,19 @@ async function confirmAs(page: Page, operator: string, pin: string, comment = ''
   await prompt.locator('[data-testid="settings-prompt-pin"]').press('Enter');
 }
 
-describe('the settings screen in Chromium (serve, demo fleet)', { skip: chromiumAvailable() ? false : 'Chromium is not installed' }, () => {
-  let serve: ServeProcess;
-  let browser: Browser;
-
-  before(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'emberwatch-settings-e2e-'));
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ alarms: { operators: [{ name: 'Park', role: 'supervisor', pin_hash: await hashPin(PIN) }, { name: 'Kim', role: 'operator' }] } }));
-    serve = await startServeProcess(['--demo-devices', String(DEVICES), '--demo-period', '0.5'], {}, dataDir);
-    browser = await launchChromium();
+describe('the settings screen in Chromium (serve, demo fleet)', { skip: e2eUnavailable() }, () => {
+  const app = consoleUnderTest({
+    serveArgs: ['--demo-devices', String(DEVICES), '--demo-period', '0.5'],
+    dataDir: async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'emberwatch-settings-e2e-'));
+      writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ alarms: { operators: [{ name: 'Park', role: 'supervisor', pin_hash: await hashPin(PIN) }, { name: 'Kim', role: 'operator' }] } }));
+      return dataDir;
+    },
   });
 
-  after(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
-
-  test('a supervisor edits a threshold and imports a registry CSV; refusals are shown where they belong', async () => {
-    const { page, context, consoleErrors, foreignRequests } = await openGuardedPage(browser, serve.url);
-    try {
-      await page.goto(`${serve.url}/#/settings`);
-      await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor({ timeout: 30_000 });
+  test('a supervisor edits a threshold and imports a registry CSV; refusals are shown where they belong', () =>
+    app.withPage(async ({ page, consoleErrors, foreignRequests }) => {
+      await openLive(page, app.url, '#/settings');
       const co = page.locator('#threshold-coPpm');
       await co.waitFor({ timeout: 20_000 });
       assert.equal(await co.inputValue(), '17');
@@ -71,7 +63,7 @@ describe('the settings screen in Chromium (serve, demo fleet)', { skip: chromium
       await leakError.waitFor();
       assert.equal(await page.locator('#threshold-leakageMa').getAttribute('aria-invalid'), 'true');
       await page.locator('[data-testid="settings-thresholds"]').screenshot({ path: screenshotPath('settings-field-error') });
-      assert.equal((await getJson<SettingsSnapshot>(`${serve.url}/api/settings`)).body.thresholds.coPpm, 17, 'nothing saved');
+      assert.equal((await getJson<SettingsSnapshot>(`${app.url}/api/settings`)).body.thresholds.coPpm, 17, 'nothing saved');
 
       // Put it right, and save: in effect at once.
       await page.locator('#threshold-leakageMa').fill('8');
@@ -79,7 +71,7 @@ describe('the settings screen in Chromium (serve, demo fleet)', { skip: chromium
       await confirmAs(page, 'Park', PIN, 'new CO detectors');
       await page.locator('[data-testid="thresholds-notice"].is-ok').waitFor();
       assert.equal(await leakError.count(), 0, 'the field error is gone');
-      assert.equal((await getJson<SettingsSnapshot>(`${serve.url}/api/settings`)).body.thresholds.coPpm, 25);
+      assert.equal((await getJson<SettingsSnapshot>(`${app.url}/api/settings`)).body.thresholds.coPpm, 25);
       assert.equal(await co.inputValue(), '25');
 
       // A registry with a bad row: refused by line, nothing applied.
@@ -112,7 +104,7 @@ describe('the settings screen in Chromium (serve, demo fleet)', { skip: chromium
       await confirmAs(page, 'Park', PIN);
       await page.locator('[data-testid="connections-notice"].is-ok').waitFor();
       await page.locator('[data-testid="settings-restart"]').waitFor();
-      const saved = (await getJson<SettingsSnapshot>(`${serve.url}/api/settings`)).body;
+      const saved = (await getJson<SettingsSnapshot>(`${app.url}/api/settings`)).body;
       assert.equal(saved.connections[0]?.has_password, true);
       assert.ok(!JSON.stringify(saved).includes('s3cret-broker-pw'));
       assert.equal(await page.locator('#conn-0-password').inputValue(), '', 'the form does not keep the password');
@@ -130,11 +122,11 @@ describe('the settings screen in Chromium (serve, demo fleet)', { skip: chromium
       await page.locator('[data-testid="settings-connections-edit"]').screenshot({ path: screenshotPath('settings-connections-ko') });
       await page.locator('[data-testid="settings-operators"]').screenshot({ path: screenshotPath('settings-operators-ko') });
       await page.locator('[data-testid="language-switch"] [data-lang="en"]').first().click();
-      const { body: devices } = await getJson<DevicesResponse>(`${serve.url}/api/devices`);
+      const { body: devices } = await getJson<DevicesResponse>(`${app.url}/api/devices`);
       assert.equal(devices.devices.find((d) => d.device_id === 'DEV0002')?.zone, 'East wing / Floor 2');
 
       // The list view shows the imported names and zones.
-      await page.goto(`${serve.url}/#/list`);
+      await page.goto(`${app.url}/#/list`);
       const row = page.locator('[data-testid="device-row"][data-device-id="DEV0003"]');
       await row.waitFor({ timeout: 20_000 });
       await page.waitForFunction(() => document.querySelector('[data-testid="device-row"][data-device-id="DEV0003"] [data-field="name"]')?.textContent === 'Panel C');
@@ -142,8 +134,5 @@ describe('the settings screen in Chromium (serve, demo fleet)', { skip: chromium
       await page.screenshot({ path: screenshotPath('device-list-imported') });
       assert.deepEqual(foreignRequests, []);
       assert.deepEqual(consoleErrors, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

@@ -1,37 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium, openGuardedPage, screenshotPath } from '../support/chromium';
-import type { ServeProcess } from '../support/serve-process';
-import { startServeProcess } from '../support/serve-process';
+import { describe, test } from 'node:test';
+import { screenshotPath } from '../support/chromium';
+import { consoleUnderTest, e2eUnavailable, openLive } from '../support/console-under-test';
 
 // The operator's views against `serve` with the simulator's demo fleet, in real Chromium.
 
 const DEVICES = 24;
 
-async function openView(page: Page, url: string, hash: string): Promise<void> {
-  await page.goto(`${url}/${hash}`);
-  await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor({ timeout: 30_000 });
-}
+describe('the operator\'s views in Chromium (serve, demo fleet)', { skip: e2eUnavailable() }, () => {
+  const app = consoleUnderTest({ serveArgs: ['--demo-devices', String(DEVICES), '--demo-period', '0.5'] });
 
-describe('the operator\'s views in Chromium (serve, demo fleet)', { skip: chromiumAvailable() ? false : 'Chromium is not installed' }, () => {
-  let serve: ServeProcess;
-  let browser: Browser;
-
-  before(async () => {
-    serve = await startServeProcess(['--demo-devices', String(DEVICES), '--demo-period', '0.5']);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
-
-  test('overview: fleet, status, risk distribution, alarms, zones, alerts and the pipeline', async () => {
-    const { page, context, consoleErrors } = await openGuardedPage(browser, serve.url);
-    try {
-      await openView(page, serve.url, '#/overview');
+  test('overview: fleet, status, risk distribution, alarms, zones, alerts and the pipeline', () =>
+    app.withPage(async ({ page, consoleErrors }) => {
+      await openLive(page, app.url, '#/overview');
       await page.locator(`[data-testid="overview-total"][data-value="${DEVICES}"]`).waitFor({ timeout: 30_000 });
       for (const id of ['overview-status', 'overview-risk', 'overview-alarms', 'overview-zones', 'overview-alerts', 'overview-events', 'overview-pipeline']) {
         assert.equal(await page.locator(`[data-testid="${id}"]`).count(), 1, `${id} is shown`);
@@ -49,15 +30,11 @@ describe('the operator\'s views in Chromium (serve, demo fleet)', { skip: chromi
       await page.locator('[data-testid="status-newest"][data-state="fresh"]').waitFor();
       await page.screenshot({ path: screenshotPath('overview') });
       assert.deepEqual(consoleErrors, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('device wall: a tile per device with gauges and a trend, filters, keyboard, and a click opens the device', async () => {
-    const { page, context, consoleErrors } = await openGuardedPage(browser, serve.url);
-    try {
-      await openView(page, serve.url, '#/devices');
+  test('device wall: a tile per device with gauges and a trend, filters, keyboard, and a click opens the device', () =>
+    app.withPage(async ({ page, consoleErrors }) => {
+      await openLive(page, app.url, '#/devices');
       const tiles = page.locator('[data-testid="device-tile"]');
       await page.locator(`[data-testid="tile-count"][data-total="${DEVICES}"]`).waitFor({ timeout: 30_000 });
       await tiles.first().waitFor();
@@ -102,15 +79,11 @@ describe('the operator\'s views in Chromium (serve, demo fleet)', { skip: chromi
       await page.keyboard.press('Enter');
       await page.locator(`[data-testid="device-detail"][data-device-id="${id}"]`).waitFor();
       assert.deepEqual(consoleErrors, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('device detail: identity, live gauges, prediction, charts drawn with uPlot, recommendations', async () => {
-    const { page, context, consoleErrors } = await openGuardedPage(browser, serve.url);
-    try {
-      await openView(page, serve.url, '#/device/DEV0003');
+  test('device detail: identity, live gauges, prediction, charts drawn with uPlot, recommendations', () =>
+    app.withPage(async ({ page, consoleErrors }) => {
+      await openLive(page, app.url, '#/device/DEV0003');
       await page.locator('[data-testid="device-detail"][data-loaded="true"]').waitFor({ timeout: 30_000 });
       await page.locator('[data-testid="detail-gauges"]').waitFor();
       await page.locator('[data-testid="prediction"] [data-testid="forecast"][data-measure="temperature"]').waitFor();
@@ -129,15 +102,11 @@ describe('the operator\'s views in Chromium (serve, demo fleet)', { skip: chromi
       await page.locator('[data-testid="history-range"] [data-range="7d"]').click();
       await page.locator('[data-testid="history"][data-range="7d"][data-source="rollup"]').waitFor({ timeout: 20_000 });
       assert.deepEqual(consoleErrors, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('settings: connections, thresholds, retention; the language switches live, the theme too', async () => {
-    const { page, context, consoleErrors } = await openGuardedPage(browser, serve.url);
-    try {
-      await openView(page, serve.url, '#/settings');
+  test('settings: connections, thresholds, retention; the language switches live, the theme too', () =>
+    app.withPage(async ({ page, consoleErrors }) => {
+      await openLive(page, app.url, '#/settings');
       await page.locator('[data-testid="settings-connection"]').first().waitFor({ timeout: 20_000 });
       for (const id of ['settings-display', 'settings-thresholds', 'settings-retention', 'settings-wall', 'settings-console', 'settings-quarantine']) {
         assert.equal(await page.locator(`[data-testid="${id}"]`).count(), 1, `${id} is shown`);
@@ -148,26 +117,22 @@ describe('the operator\'s views in Chromium (serve, demo fleet)', { skip: chromi
       assert.equal((await page.locator('[data-testid="nav-settings"]').innerText()).trim(), '설정');
       await page.locator('[data-testid="settings-display"] [data-theme-option="light"]').click();
       await page.locator('html[data-theme="light"]').waitFor();
-      await openView(page, serve.url, '#/overview');
+      await openLive(page, app.url, '#/overview');
       await page.locator(`[data-testid="overview-total"][data-value="${DEVICES}"]`).waitFor();
       await page.screenshot({ path: screenshotPath('overview-ko-light') });
       await page.locator('[data-testid="theme-switch"] [data-theme-option="contrast"]').click();
-      await openView(page, serve.url, '#/devices');
+      await openLive(page, app.url, '#/devices');
       await page.locator('[data-testid="device-tile"]').first().waitFor();
       await page.screenshot({ path: screenshotPath('device-wall-ko-contrast') });
       // Back to the defaults, for the other tests in this browser profile.
       await page.locator('[data-testid="theme-switch"] [data-theme-option="dark"]').click();
       await page.locator('[data-testid="language-switch"] [data-lang="en"]').click();
       assert.deepEqual(consoleErrors, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('keyboard: Alt+digit switches views, links are plain links', async () => {
-    const { page, context } = await openGuardedPage(browser, serve.url);
-    try {
-      await openView(page, serve.url, '#/overview');
+  test('keyboard: Alt+digit switches views, links are plain links', () =>
+    app.withPage(async ({ page }) => {
+      await openLive(page, app.url, '#/overview');
       await page.keyboard.press('Alt+3');
       await page.locator('[data-testid="console"][data-view="matrix"]').waitFor();
       await page.keyboard.press('Alt+4');
@@ -180,19 +145,15 @@ describe('the operator\'s views in Chromium (serve, demo fleet)', { skip: chromi
       assert.ok(tenth !== null, 'the console has ten views');
       await page.keyboard.press('Alt+0');
       await page.locator(`[data-testid="console"][data-view="${tenth.slice('nav-'.length)}"]`).waitFor();
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('the page requests nothing beyond the host it came from, on any view', async () => {
-    const { page, context, foreignRequests } = await openGuardedPage(browser, serve.url);
-    try {
+  test('the page requests nothing beyond the host it came from, on any view', () =>
+    app.withPage(async ({ page, context, foreignRequests }) => {
       for (const hash of ['#/overview', '#/devices', '#/matrix', '#/clusters', '#/list', '#/settings', '#/device/DEV0001', '#/device/DEV0001?range=30d', '#/wall']) {
-        await openView(page, serve.url, hash);
+        await openLive(page, app.url, hash);
         await page.waitForTimeout(800);
       }
-      await page.goto(`${serve.url}/wall`);
+      await page.goto(`${app.url}/wall`);
       await page.locator('[data-testid="wall-display"]').waitFor();
       await page.waitForTimeout(800);
       const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family));
@@ -205,8 +166,5 @@ describe('the operator\'s views in Chromium (serve, demo fleet)', { skip: chromi
       const probe = await context.newPage();
       await assert.rejects(probe.goto('https://example.com/'));
       assert.deepEqual(foreignRequests, ['https://example.com/']);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium, openGuardedPage, screenshotPath } from '../support/chromium';
+import { describe, test } from 'node:test';
+import { screenshotPath } from '../support/chromium';
+import { consoleUnderTest, e2eUnavailable } from '../support/console-under-test';
 import { freePort } from '../support/free-port';
-import type { ServeProcess } from '../support/serve-process';
 import { startServeProcess } from '../support/serve-process';
 
 // The wall display from serve mode: /wall rotates between the chosen views in large type, says
@@ -14,25 +13,13 @@ import { startServeProcess } from '../support/serve-process';
 
 const WALL_VIEWPORT = { width: 1920, height: 1080 };
 
-describe('the wall display in Chromium (serve /wall)', { skip: chromiumAvailable() ? false : 'Chromium is not installed' }, () => {
-  let serve: ServeProcess;
-  let browser: Browser;
+describe('the wall display in Chromium (serve /wall)', { skip: e2eUnavailable() }, () => {
+  const app = consoleUnderTest({ serveArgs: ['--demo-devices', '40', '--demo-period', '0.5'] });
 
-  before(async () => {
-    serve = await startServeProcess(['--demo-devices', '40', '--demo-period', '0.5']);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await serve?.stop();
-  });
-
-  test('rotates between the chosen views, full screen, without menus, in large type', async () => {
-    const { page, context, consoleErrors, foreignRequests } = await openGuardedPage(browser, serve.url);
-    try {
+  test('rotates between the chosen views, full screen, without menus, in large type', () =>
+    app.withPage(async ({ page, consoleErrors, foreignRequests }) => {
       await page.setViewportSize(WALL_VIEWPORT);
-      await page.goto(`${serve.url}/wall?views=overview,matrix,clusters&dwell=4`);
+      await page.goto(`${app.url}/wall?views=overview,matrix,clusters&dwell=4`);
       const wall = page.locator('[data-testid="wall-display"]');
       await wall.waitFor({ timeout: 30_000 });
       await page.locator('[data-testid="connection-status"][data-state="live"]').waitFor({ timeout: 30_000 });
@@ -56,16 +43,12 @@ describe('the wall display in Chromium (serve /wall)', { skip: chromiumAvailable
       assert.equal(await page.locator('[data-testid="wall-takeover-slot"]').count(), 1, 'the takeover has its slot');
       assert.deepEqual(foreignRequests, []);
       assert.deepEqual(consoleErrors, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('the desktop form #/wall works too, and a wall of device tiles for one zone', async () => {
-    const { page, context, consoleErrors } = await openGuardedPage(browser, serve.url);
-    try {
+  test('the desktop form #/wall works too, and a wall of device tiles for one zone', () =>
+    app.withPage(async ({ page, consoleErrors }) => {
       await page.setViewportSize(WALL_VIEWPORT);
-      await page.goto(`${serve.url}/#/wall?views=devices&zone=B1-F2`);
+      await page.goto(`${app.url}/#/wall?views=devices&zone=B1-F2`);
       await page.locator('[data-testid="wall-display"][data-view="devices"]').waitFor({ timeout: 30_000 });
       await page.locator('[data-testid="device-tile"]').first().waitFor({ timeout: 30_000 });
       const zones = await page.locator('[data-testid="device-tile"]').evaluateAll((tiles) => [...new Set(tiles.map((t) => (t.getAttribute('aria-label') ?? '').length > 0))]);
@@ -76,31 +59,28 @@ describe('the wall display in Chromium (serve /wall)', { skip: chromiumAvailable
       await page.waitForTimeout(1500);
       await page.screenshot({ path: screenshotPath('wall-devices') });
       assert.deepEqual(consoleErrors, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
   test('marks the data stale when the host stops, and recovers by itself when it is back', async () => {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'emberwatch-wall-'));
     let host = await startServeProcess(['--demo-devices', '12', '--demo-period', '0.5', '--port', String(port)], {}, dataDir);
-    const { page, context } = await openGuardedPage(browser, host.url);
     try {
-      await page.setViewportSize(WALL_VIEWPORT);
-      await page.goto(`${host.url}/wall?views=overview`);
-      await page.locator('[data-testid="wall-display"][data-link="live"]').waitFor({ timeout: 30_000 });
-      assert.equal(await page.locator('[data-testid="wall-stale"]').count(), 0);
-      await host.stop();
-      await page.locator('[data-testid="wall-display"][data-stale="true"]').waitFor({ timeout: 30_000 });
-      await page.locator('[data-testid="wall-stale"]').waitFor();
-      await page.screenshot({ path: screenshotPath('wall-stale') });
-      host = await startServeProcess(['--demo-devices', '12', '--demo-period', '0.5', '--port', String(port)], {}, dataDir);
-      await page.locator('[data-testid="wall-display"][data-link="live"][data-stale="false"]').waitFor({ timeout: 45_000 });
-      assert.equal(await page.locator('[data-testid="wall-stale"]').count(), 0, 'the warning goes once data flows again');
-      await page.locator('[data-testid="overview-total"][data-value="12"]').waitFor({ timeout: 20_000 });
+      await app.withPage(async ({ page }) => {
+        await page.setViewportSize(WALL_VIEWPORT);
+        await page.goto(`${host.url}/wall?views=overview`);
+        await page.locator('[data-testid="wall-display"][data-link="live"]').waitFor({ timeout: 30_000 });
+        assert.equal(await page.locator('[data-testid="wall-stale"]').count(), 0);
+        await host.stop();
+        await page.locator('[data-testid="wall-display"][data-stale="true"]').waitFor({ timeout: 30_000 });
+        await page.locator('[data-testid="wall-stale"]').waitFor();
+        await page.screenshot({ path: screenshotPath('wall-stale') });
+        host = await startServeProcess(['--demo-devices', '12', '--demo-period', '0.5', '--port', String(port)], {}, dataDir);
+        await page.locator('[data-testid="wall-display"][data-link="live"][data-stale="false"]').waitFor({ timeout: 45_000 });
+        assert.equal(await page.locator('[data-testid="wall-stale"]').count(), 0, 'the warning goes once data flows again');
+        await page.locator('[data-testid="overview-total"][data-value="12"]').waitFor({ timeout: 20_000 });
+      }, host.url);
     } finally {
-      await context.close();
       await host.stop();
     }
   });

@@ -98,10 +98,16 @@ export class ReportData {
   constructor(
     private readonly db: SqliteDatabase,
     private readonly language: Language,
-    readonly config: ScoringConfig = DEFAULT_SCORING_CONFIG,
+    /** The scoring settings, or where to read them: a supervisor may change the thresholds while the host runs. */
+    private readonly scoring: ScoringConfig | (() => ScoringConfig) = DEFAULT_SCORING_CONFIG,
     /** The analytics settings the host runs with (none: the defaults, as the host today). */
     private readonly analyticsConfig?: AnalyticsConfigOverride,
   ) {}
+
+  /** The scoring settings in effect now. */
+  get config(): ScoringConfig {
+    return typeof this.scoring === 'function' ? this.scoring() : this.scoring;
+  }
 
   transitions(fromMs: number, toMs: number): TransitionInput[] {
     const rows = this.db

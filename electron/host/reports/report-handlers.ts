@@ -30,7 +30,8 @@ export interface ReportDeps {
   readonly now: () => number;
   readonly alarmConfig: AlarmConfig;
   readonly alarms: () => ReadonlyArray<AlarmRecord>;
-  readonly scoringConfig?: ScoringConfig;
+  /** The scoring settings, or (in the host) a getter of the live engine's, read for every report. */
+  readonly scoringConfig?: ScoringConfig | (() => ScoringConfig);
   /** The analytics settings the host runs with, so a step's prediction is the console's own. */
   readonly analyticsConfig?: AnalyticsConfigOverride;
   readonly fontDir?: string;

@@ -15,6 +15,7 @@ import type {
   ReadingAnalysis,
   Recommendation,
   RetentionHealth,
+  ScoringView,
   SystemHealthView,
   TimeseriesPoint,
 } from '../../../shared/protocol';
@@ -96,6 +97,8 @@ export interface ServiceContext {
   memory?(): MemoryHealth;
   /** Retention in effect and its sweeps (issue 11). */
   retention?(): RetentionHealth;
+  /** The scoring thresholds and level cut-offs in effect (the live engine's). */
+  scoring?(): ScoringView;
   /** The data directory's disk (issue 11). */
   disk?(): DiskHealth | null;
   /** The composite system-health judge's last verdict (issue 11). */
@@ -146,6 +149,7 @@ export function createConsoleService(ctx: ServiceContext): ProtocolHandlers {
       ...(ctx.backups ? { backups: ctx.backups() } : {}),
       memory: (ctx.memory ?? processMemory)(),
       ...(ctx.retention ? { retention: ctx.retention() } : {}),
+      ...(ctx.scoring ? { scoring: ctx.scoring() } : {}),
       ...(ctx.disk ? { disk: ctx.disk() } : {}),
       ...(system !== null ? { system_health: system } : {}),
     };

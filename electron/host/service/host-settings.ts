@@ -1,5 +1,7 @@
 import type { RegistryEntry } from '../../../shared/fleet/registry';
 import type { OperatorRole } from '../../../shared/alarms/types';
+import type { SettingsChangedEvent } from '../../../shared/protocol';
+import { scoringView } from '../../../shared/protocol';
 import type { Settings } from '../config/settings';
 import type { SqliteDatabase } from '../store/database';
 import type { RetentionPolicy } from '../store/retention';
@@ -35,6 +37,8 @@ export interface HostSettingsDeps {
   /** Forgets the PINs stored at sign-in for these names (through the store's one writer). */
   readonly clearStoredPins: (names: ReadonlyArray<string>) => Promise<void>;
   readonly log: { info(message: string, fields?: Record<string, unknown>): void; error(message: string, fields?: Record<string, unknown>): void };
+  /** Pushes `settings.changed` to every screen (the event hub), with the engine's thresholds in effect. */
+  readonly publish?: (event: SettingsChangedEvent) => void;
 }
 
 export function createHostSettingsHandlers(deps: HostSettingsDeps): SettingsHandlers {
@@ -73,5 +77,7 @@ export function createHostSettingsHandlers(deps: HostSettingsDeps): SettingsHand
       }
     },
     log: deps.log,
+    // The engine's own thresholds, not the file's: a saved change it could not take up is not drawn.
+    changed: (change) => deps.publish?.({ ...change, scoring: scoringView(deps.engine.config) }),
   });
 }

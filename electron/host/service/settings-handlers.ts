@@ -65,6 +65,18 @@ export interface SettingsHandlersContext {
   /** Whether an operator set a PIN at a sign-in (the database's copy). */
   readonly hasStoredPin?: (name: string) => boolean;
   readonly log?: { info(message: string, fields?: Record<string, unknown>): void; error(message: string, fields?: Record<string, unknown>): void };
+  /**
+   * Told after a section is saved, recorded and journaled (applied or waiting for a restart), so the
+   * host can push `settings.changed` and every screen draws against the thresholds now in effect.
+   */
+  readonly changed?: (change: SettingsChange) => void;
+}
+
+/** One saved settings change, as `changed` is told it. */
+export interface SettingsChange {
+  readonly section: SettingsSection;
+  readonly applied: boolean;
+  readonly restart_required: ReadonlyArray<SettingsSection>;
 }
 
 export const SETTINGS_SOURCE = 'settings screen';
@@ -216,7 +228,14 @@ export function createSettingsHandlers(ctx: SettingsHandlersContext): SettingsHa
     // Recorded first, so the next start sees these settings as already journaled.
     await ctx.record?.(saved, SETTINGS_SOURCE);
     await ctx.authority.journalSettingsChange(actor, journalComment(section, comment, applied));
-    return { section, applied, restart_required: [...restartRequired].sort(), settings: snapshot() };
+    const restart_required = [...restartRequired].sort();
+    try {
+      ctx.changed?.({ section, applied, restart_required });
+    } catch (error) {
+      // The change is saved and in effect; a listener's failure must not turn it into an error.
+      ctx.log?.error('settings: telling the screens of a change failed', { section, error: error instanceof Error ? error.message : String(error) });
+    }
+    return { section, applied, restart_required, settings: snapshot() };
   };
 
   const importRegistry = async (params: MethodParams<'registry.import'>): Promise<MethodResult<'registry.import'>> => {

@@ -32,3 +32,14 @@ export function retentionHealth(policy: RetentionPolicy, status: RetentionStatus
     expired_for_size: status.expiredForSize,
   };
 }
+
+/** What reports retention: the sweeper, whose policy the settings screen may change while the host runs. */
+export interface RetentionSource {
+  currentPolicy(): RetentionPolicy;
+  status(): RetentionStatus;
+}
+
+/** `/api/health` → retention of a running store, read afresh on every call. */
+export function liveRetentionHealth(source: RetentionSource, schedule: SweepSchedule, nowMs: number): RetentionHealth {
+  return retentionHealth(source.currentPolicy(), source.status(), schedule, nowMs);
+}

@@ -129,6 +129,11 @@ export class RetentionSweeper {
     this.policy = policy;
   }
 
+  /** The policy in effect: the start's, or the last one a supervisor set from the settings screen. */
+  currentPolicy(): RetentionPolicy {
+    return this.policy;
+  }
+
   status(): RetentionStatus {
     return {
       sizeCapBytes: this.policy.sizeCapBytes,

@@ -3,7 +3,8 @@ import type { CSSProperties, NamedExoticComponent, ReactElement } from 'react';
 import { useMessages } from '../i18n/messages-context';
 import { formatFixed } from '../model/format';
 import type { GaugeId, GaugeLevel } from '../model/gauges';
-import { GAUGES, gaugeFraction, gaugeLevel } from '../model/gauges';
+import { gaugeFraction, gaugeLevel } from '../model/gauges';
+import { useGauges } from '../state/scoring-hooks';
 
 interface GaugeProps {
   readonly id: GaugeId;
@@ -17,11 +18,11 @@ interface GaugeProps {
  */
 function GaugeView({ id, value }: GaugeProps): ReactElement {
   const t = useMessages();
-  const def = GAUGES[id];
+  const def = useGauges()[id];
   const level = gaugeLevel(def, value);
   const text = formatFixed(value, def.decimals);
   return (
-    <div className={`gauge gauge-${level}`} data-testid="gauge" data-gauge={id} data-value={value ?? ''} data-level={level}>
+    <div className={`gauge gauge-${level}`} data-testid="gauge" data-gauge={id} data-value={value ?? ''} data-level={level} data-threshold={def.threshold} data-warn-at={def.warnAt}>
       <span className="gauge-label">{t.gauges[id]}</span>
       {/* One element, drawn by its background (fill, threshold mark): a wall of tiles has thousands of gauges. */}
       <span

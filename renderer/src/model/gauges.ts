@@ -1,10 +1,10 @@
 import type { DeviceSummary } from '../../../shared/protocol/api-types';
-import { DEFAULT_SCORING_CONFIG } from '../../../shared/scoring/config';
+import type { ThresholdSettingsView } from '../../../shared/protocol/settings-types';
 
 /**
  * The device wall's gauges: each measure on a fixed scale with the scoring engine's threshold, so
  * a tile says at a glance how close a board is to the line that raises its risk. The thresholds
- * are the engine's defaults; a site's overrides are not reported to the screen yet.
+ * are the ones the host scores with now (the store's `scoring`), which a supervisor may change live.
  */
 
 export const GAUGE_IDS = ['temperature', 'current', 'leakage', 'co', 'voc', 'power_factor'] as const;
@@ -26,16 +26,31 @@ export interface GaugeDefinition {
   readonly decimals: number;
 }
 
-const T = DEFAULT_SCORING_CONFIG.thresholds;
+export type GaugeSet = { readonly [G in GaugeId]: GaugeDefinition };
 
-export const GAUGES: { readonly [G in GaugeId]: GaugeDefinition } = {
-  temperature: { id: 'temperature', unit: '°C', min: 0, max: 100, threshold: T.temperatureC.critical, bad: 'above', warnAt: T.temperatureC.high, decimals: 1 },
-  current: { id: 'current', unit: 'A', min: 0, max: 125, threshold: T.overcurrentA, bad: 'above', warnAt: T.overcurrentA * 0.8, decimals: 1 },
-  leakage: { id: 'leakage', unit: 'mA', min: 0, max: 15, threshold: T.leakageMa, bad: 'above', warnAt: T.leakageMa * 0.75, decimals: 1 },
-  co: { id: 'co', unit: 'ppm', min: 0, max: 50, threshold: T.coPpm, bad: 'above', warnAt: T.coPpm * 0.7, decimals: 0 },
-  voc: { id: 'voc', unit: 'µg/m³', min: 0, max: 1200, threshold: T.vocUgM3, bad: 'above', warnAt: T.vocUgM3 * 0.75, decimals: 0 },
-  power_factor: { id: 'power_factor', unit: '', min: 0.5, max: 1, threshold: T.powerFactorMin, bad: 'below', warnAt: T.powerFactorMin + (1 - T.powerFactorMin) * 0.3, decimals: 2 },
-};
+function buildGauges(T: ThresholdSettingsView): GaugeSet {
+  return {
+    temperature: { id: 'temperature', unit: '°C', min: 0, max: 100, threshold: T.temperatureC.critical, bad: 'above', warnAt: T.temperatureC.high, decimals: 1 },
+    current: { id: 'current', unit: 'A', min: 0, max: 125, threshold: T.overcurrentA, bad: 'above', warnAt: T.overcurrentA * 0.8, decimals: 1 },
+    leakage: { id: 'leakage', unit: 'mA', min: 0, max: 15, threshold: T.leakageMa, bad: 'above', warnAt: T.leakageMa * 0.75, decimals: 1 },
+    co: { id: 'co', unit: 'ppm', min: 0, max: 50, threshold: T.coPpm, bad: 'above', warnAt: T.coPpm * 0.7, decimals: 0 },
+    voc: { id: 'voc', unit: 'µg/m³', min: 0, max: 1200, threshold: T.vocUgM3, bad: 'above', warnAt: T.vocUgM3 * 0.75, decimals: 0 },
+    power_factor: { id: 'power_factor', unit: '', min: 0.5, max: 1, threshold: T.powerFactorMin, bad: 'below', warnAt: T.powerFactorMin + (1 - T.powerFactorMin) * 0.3, decimals: 2 },
+  };
+}
+
+// A wall draws thousands of gauges against the same thresholds object: one set per object.
+const gaugeSets = new WeakMap<ThresholdSettingsView, GaugeSet>();
+
+/** The gauges drawn against these thresholds; the same object for the same thresholds object. */
+export function gaugeDefinitions(thresholds: ThresholdSettingsView): GaugeSet {
+  let set = gaugeSets.get(thresholds);
+  if (set === undefined) {
+    set = buildGauges(thresholds);
+    gaugeSets.set(thresholds, set);
+  }
+  return set;
+}
 
 export function gaugeLevel(def: GaugeDefinition, value: number | null | undefined): GaugeLevel {
   if (typeof value !== 'number' || !Number.isFinite(value)) return 'none';
@@ -69,10 +84,10 @@ export function gaugeValue(device: Pick<DeviceSummary, 'temperature' | 'current'
 const LEVEL_RANK: { readonly [L in GaugeLevel]: number } = { none: 0, ok: 1, warn: 2, alarm: 3 };
 
 /** The worst gauge of a device, for a tile's outline. */
-export function worstGaugeLevel(device: Pick<DeviceSummary, 'temperature' | 'current' | 'readings'>): GaugeLevel {
+export function worstGaugeLevel(device: Pick<DeviceSummary, 'temperature' | 'current' | 'readings'>, gauges: GaugeSet): GaugeLevel {
   let worst: GaugeLevel = 'none';
   for (const id of GAUGE_IDS) {
-    const level = gaugeLevel(GAUGES[id], gaugeValue(device, id));
+    const level = gaugeLevel(gauges[id], gaugeValue(device, id));
     if (LEVEL_RANK[level] > LEVEL_RANK[worst]) worst = level;
   }
   return worst;

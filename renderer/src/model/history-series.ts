@@ -1,10 +1,11 @@
 import type { DeviceHistoryResponse, HistoryPoint } from '../../../shared/protocol/history-types';
-import { DEFAULT_SCORING_CONFIG } from '../../../shared/scoring/config';
+import type { ScoringView } from '../../../shared/protocol/scoring-view';
 import { breakGaps, minMaxDecimate } from './downsample';
 
 /**
  * The device page's charts, described as data: which measures each panel draws, with which
  * thresholds, from the host's downsampled history. The view turns a panel into a uPlot chart.
+ * The thresholds are the ones the host scores with now (the store's `scoring`).
  */
 
 export const CHART_PANEL_IDS = ['temperature', 'voltage', 'current', 'leakage', 'gas', 'power_factor', 'arcs', 'risk'] as const;
@@ -51,86 +52,100 @@ export interface PanelSpec {
   readonly range?: readonly [number, number];
 }
 
-const T = DEFAULT_SCORING_CONFIG.thresholds;
-const L = DEFAULT_SCORING_CONFIG.levels;
+function buildPanels(scoring: ScoringView): ReadonlyArray<PanelSpec> {
+  const T = scoring.thresholds;
+  const L = scoring.levels;
+  return [
+    {
+      id: 'temperature',
+      unit: '°C',
+      series: [
+        { key: 'sensor_temperature', scale: 'y', kind: 'line' },
+        { key: 'pcb_temperature', scale: 'y', kind: 'line' },
+      ],
+      thresholds: [
+        { value: T.temperatureC.critical, scale: 'y', severity: 'critical' },
+        { value: T.temperatureC.high, scale: 'y', severity: 'warning' },
+      ],
+    },
+    {
+      id: 'voltage',
+      unit: 'V',
+      series: [{ key: 'voltage', scale: 'y', kind: 'line' }],
+      thresholds: [
+        { value: T.overvoltageV, scale: 'y', severity: 'critical' },
+        { value: T.undervoltageV, scale: 'y', severity: 'warning' },
+      ],
+    },
+    {
+      id: 'current',
+      unit: 'A',
+      series: [
+        { key: 'current_max', scale: 'y', kind: 'line' },
+        { key: 'current_avg', scale: 'y', kind: 'line' },
+      ],
+      thresholds: [{ value: T.overcurrentA, scale: 'y', severity: 'critical' }],
+    },
+    {
+      id: 'leakage',
+      unit: 'mA',
+      series: [{ key: 'leakage_max', scale: 'y', kind: 'line' }],
+      thresholds: [{ value: T.leakageMa, scale: 'y', severity: 'critical' }],
+    },
+    {
+      id: 'gas',
+      unit: 'ppm',
+      unit2: 'µg/m³',
+      series: [
+        { key: 'co', scale: 'y', kind: 'line' },
+        { key: 'voc', scale: 'y2', kind: 'line' },
+      ],
+      thresholds: [
+        { value: T.coPpm, scale: 'y', severity: 'critical' },
+        { value: T.vocUgM3, scale: 'y2', severity: 'warning' },
+      ],
+    },
+    {
+      id: 'power_factor',
+      unit: '',
+      series: [{ key: 'power_factor', scale: 'y', kind: 'line' }],
+      thresholds: [{ value: T.powerFactorMin, scale: 'y', severity: 'critical' }],
+      range: [0.5, 1.02],
+    },
+    {
+      id: 'arcs',
+      unit: '',
+      series: [{ key: 'arcs', scale: 'y', kind: 'bars' }],
+      thresholds: [],
+    },
+    {
+      id: 'risk',
+      unit: '',
+      series: [
+        { key: 'risk_max', scale: 'y', kind: 'line' },
+        { key: 'risk_avg', scale: 'y', kind: 'line' },
+      ],
+      thresholds: [
+        { value: L.critical, scale: 'y', severity: 'critical' },
+        { value: L.high, scale: 'y', severity: 'warning' },
+      ],
+      range: [0, 1],
+    },
+  ];
+}
 
-export const CHART_PANELS: ReadonlyArray<PanelSpec> = [
-  {
-    id: 'temperature',
-    unit: '°C',
-    series: [
-      { key: 'sensor_temperature', scale: 'y', kind: 'line' },
-      { key: 'pcb_temperature', scale: 'y', kind: 'line' },
-    ],
-    thresholds: [
-      { value: T.temperatureC.critical, scale: 'y', severity: 'critical' },
-      { value: T.temperatureC.high, scale: 'y', severity: 'warning' },
-    ],
-  },
-  {
-    id: 'voltage',
-    unit: 'V',
-    series: [{ key: 'voltage', scale: 'y', kind: 'line' }],
-    thresholds: [
-      { value: T.overvoltageV, scale: 'y', severity: 'critical' },
-      { value: T.undervoltageV, scale: 'y', severity: 'warning' },
-    ],
-  },
-  {
-    id: 'current',
-    unit: 'A',
-    series: [
-      { key: 'current_max', scale: 'y', kind: 'line' },
-      { key: 'current_avg', scale: 'y', kind: 'line' },
-    ],
-    thresholds: [{ value: T.overcurrentA, scale: 'y', severity: 'critical' }],
-  },
-  {
-    id: 'leakage',
-    unit: 'mA',
-    series: [{ key: 'leakage_max', scale: 'y', kind: 'line' }],
-    thresholds: [{ value: T.leakageMa, scale: 'y', severity: 'critical' }],
-  },
-  {
-    id: 'gas',
-    unit: 'ppm',
-    unit2: 'µg/m³',
-    series: [
-      { key: 'co', scale: 'y', kind: 'line' },
-      { key: 'voc', scale: 'y2', kind: 'line' },
-    ],
-    thresholds: [
-      { value: T.coPpm, scale: 'y', severity: 'critical' },
-      { value: T.vocUgM3, scale: 'y2', severity: 'warning' },
-    ],
-  },
-  {
-    id: 'power_factor',
-    unit: '',
-    series: [{ key: 'power_factor', scale: 'y', kind: 'line' }],
-    thresholds: [{ value: T.powerFactorMin, scale: 'y', severity: 'critical' }],
-    range: [0.5, 1.02],
-  },
-  {
-    id: 'arcs',
-    unit: '',
-    series: [{ key: 'arcs', scale: 'y', kind: 'bars' }],
-    thresholds: [],
-  },
-  {
-    id: 'risk',
-    unit: '',
-    series: [
-      { key: 'risk_max', scale: 'y', kind: 'line' },
-      { key: 'risk_avg', scale: 'y', kind: 'line' },
-    ],
-    thresholds: [
-      { value: L.critical, scale: 'y', severity: 'critical' },
-      { value: L.high, scale: 'y', severity: 'warning' },
-    ],
-    range: [0, 1],
-  },
-];
+// A chart is re-made when its panel object changes: the same thresholds object gives the same panels.
+const panelSets = new WeakMap<ScoringView, ReadonlyArray<PanelSpec>>();
+
+/** The device page's panels with the thresholds in effect; the same array for the same `scoring` object. */
+export function chartPanels(scoring: ScoringView): ReadonlyArray<PanelSpec> {
+  let panels = panelSets.get(scoring);
+  if (panels === undefined) {
+    panels = buildPanels(scoring);
+    panelSets.set(scoring, panels);
+  }
+  return panels;
+}
 
 /** One measure of a history bucket; the worst case where the bucket spans many readings. */
 export function seriesValue(point: HistoryPoint, key: SeriesKey): number | null {

@@ -1,17 +1,20 @@
 import type { ZoneSummaryView } from '../../../shared/analytics/types';
-import { DEFAULT_SCORING_CONFIG } from '../../../shared/scoring/config';
-
-const BANDS = DEFAULT_SCORING_CONFIG.thresholds.temperatureC;
+import type { ThresholdSettingsView } from '../../../shared/protocol/settings-types';
 
 /**
  * A zone heating as a whole (a room, not a board): its mean temperature is at the engine's "high"
  * band, or most of its devices are rising and the room is already past the "medium" band. Boards
  * warming up after a start rise together too, at room temperature: that is not a room on fire.
+ * `bands`: the engine's temperature bands in effect (the store's `scoring.thresholds.temperatureC`).
  */
-export function isZoneHeating(meanTemperature: number | null, summary: Pick<ZoneSummaryView, 'devices' | 'rising_devices' | 'correlated'> | null): boolean {
+export function isZoneHeating(
+  meanTemperature: number | null,
+  summary: Pick<ZoneSummaryView, 'devices' | 'rising_devices' | 'correlated'> | null,
+  bands: ThresholdSettingsView['temperatureC'],
+): boolean {
   if (meanTemperature === null) return false;
-  if (meanTemperature >= BANDS.high) return true;
-  if (summary === null || !summary.correlated || meanTemperature < BANDS.medium) return false;
+  if (meanTemperature >= bands.high) return true;
+  if (summary === null || !summary.correlated || meanTemperature < bands.medium) return false;
   return summary.rising_devices >= Math.max(2, Math.ceil(summary.devices / 2));
 }
 

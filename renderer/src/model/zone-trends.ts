@@ -1,6 +1,7 @@
 import type { DeviceHistoryResponse } from '../../../shared/protocol/history-types';
+import type { ScoringView } from '../../../shared/protocol/scoring-view';
 import type { AlignedData, PanelSpec } from './history-series';
-import { CHART_PANELS } from './history-series';
+import { chartPanels } from './history-series';
 
 /** Members drawn at most in one zone chart: the hottest, so a large room stays readable. */
 export const ZONE_CHART_MEMBERS = 8;
@@ -26,8 +27,8 @@ export function alignZoneHistories(histories: ReadonlyArray<Pick<DeviceHistoryRe
   return [x.map((t) => t / 1000), ...ys];
 }
 
-/** A temperature panel with one line per member and the engine's temperature thresholds. */
-export function zonePanel(members: number): PanelSpec {
-  const temperature = CHART_PANELS.find((p) => p.id === 'temperature') as PanelSpec;
+/** A temperature panel with one line per member and the engine's temperature thresholds in effect. */
+export function zonePanel(members: number, scoring: ScoringView): PanelSpec {
+  const temperature = chartPanels(scoring).find((p) => p.id === 'temperature') as PanelSpec;
   return { ...temperature, series: Array.from({ length: members }, () => ({ key: 'temperature_max', scale: 'y', kind: 'line' }) as const) };
 }

@@ -32,7 +32,12 @@ export function createStoreSink(store: StoreApi<ConsoleState>, scheduler: FlushS
     },
     changeDevices: (devices) => buffer.upsert(devices),
     removeDevices: (deviceIds) => buffer.remove(deviceIds),
-    setHealth: (health) => store.getState().setHealth(health),
+    setHealth: (health) => {
+      store.getState().setHealth(health);
+      // An older host reports no thresholds: the screen keeps what it has.
+      if (health.scoring !== undefined) store.getState().setScoring(health.scoring);
+    },
+    setScoring: (scoring) => store.getState().setScoring(scoring),
     setConnections: (connections) => store.getState().setConnections(connections),
     setClient: (client) => store.getState().setClient(client),
     analyticsEvent: (event) => store.getState().addAnalyticsEvent(event),

@@ -8,6 +8,7 @@ import { createConnectionSlice } from './connection-slice';
 import { createDevicesSlice } from './devices-slice';
 import { createHealthSlice } from './health-slice';
 import { createPreferencesSlice } from './preferences-slice';
+import { createScoringSlice } from './scoring-slice';
 import { createSirenSlice } from './siren-slice';
 
 /** Every slice of the renderer's state, composed once: the app's hook and the tests' stores use it alike. */
@@ -19,6 +20,7 @@ export const consoleStateCreator: StateCreator<ConsoleState> = (...args) => ({
   ...createSirenSlice(...args),
   ...createAnalyticsSlice(...args),
   ...createAlarmsSlice(...args),
+  ...createScoringSlice(...args),
 });
 
 export const useConsoleStore: UseBoundStore<StoreApi<ConsoleState>> = create<ConsoleState>()(consoleStateCreator);

@@ -2,6 +2,7 @@ import type { AnalyticsEvent } from '../../../shared/analytics/types';
 import type { ConnectionHealth, DeviceSummary, HealthResponse } from '../../../shared/protocol/api-types';
 import type { HelloMessage } from '../../../shared/protocol/envelope';
 import type { RpcChannel, RpcClient } from '../../../shared/protocol/rpc-client';
+import type { ScoringView } from '../../../shared/protocol/scoring-view';
 import { createRpcClient } from '../../../shared/protocol/rpc-client';
 import type { LinkState } from '../state/connection-slice';
 import type { ChannelSource } from './channel-source';
@@ -24,6 +25,8 @@ export interface LinkSink {
   setClient?(client: RpcClient | null): void;
   /** A stream-analytics event as the host pushed it. */
   analyticsEvent?(event: AnalyticsEvent): void;
+  /** The scoring thresholds in effect, pushed as soon as a supervisor changes settings (health repeats them). */
+  setScoring?(scoring: ScoringView): void;
 }
 
 export interface SessionClock {
@@ -154,6 +157,7 @@ export function startLinkSession(source: ChannelSource, sink: LinkSink, options:
     client.on('health.changed', (payload) => sink.setHealth(payload.health));
     client.on('connections.changed', (payload) => sink.setConnections(payload.connections));
     client.on('analytics.event', (payload) => sink.analyticsEvent?.(payload.event));
+    client.on('settings.changed', (payload) => sink.setScoring?.(payload.scoring));
     client.onClose(() => {
       if (active !== current) return;
       active = null;

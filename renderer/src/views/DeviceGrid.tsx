@@ -1,10 +1,9 @@
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { StaleBanner } from '../components/StaleBanner';
-import { useElementSize } from '../hooks/use-element-size';
+import { useVirtualWindow } from '../hooks/use-virtual-window';
 import { useMessages } from '../i18n/messages-context';
 import { sortDevices } from '../model/device-order';
-import { gridWindow } from '../model/virtual-grid';
 import { useConsoleStore } from '../state/store';
 import { DeviceRow } from './DeviceRow';
 import './device-grid.css';
@@ -31,24 +30,9 @@ export function DeviceGrid(): ReactElement {
   const stale = loaded && link !== 'live';
   const columns = t.grid.columns;
 
-  const scrollRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLTableSectionElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const size = useElementSize(scrollRef);
-  const [scrollTop, setScrollTop] = useState(0);
   const [metrics, setMetrics] = useState({ row: FIRST_GUESS_ROW_PX, head: 0 });
-  const frame = useRef<number | null>(null);
-
-  const onScroll = useCallback(() => {
-    if (frame.current !== null) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = null;
-      setScrollTop(scrollRef.current?.scrollTop ?? 0);
-    });
-  }, []);
-  useEffect(() => () => {
-    if (frame.current !== null) cancelAnimationFrame(frame.current);
-  }, []);
 
   // The real row and header heights (they follow the type size), measured once rows are there.
   useLayoutEffect(() => {
@@ -58,18 +42,15 @@ export function DeviceGrid(): ReactElement {
     if (rowHeight > 0 && (Math.abs(rowHeight - metrics.row) > 0.5 || head !== metrics.head)) setMetrics({ row: rowHeight, head });
   });
 
-  const win = gridWindow({
+  const { scrollRef, onScroll, range: win } = useVirtualWindow({
     itemCount: sorted.length,
-    columns: 1,
     rowPitch: metrics.row,
-    viewportTop: scrollTop - metrics.head,
-    // Until the box is measured, a screenful is a fair guess.
-    viewportHeight: size.height > 0 ? size.height : 900,
+    headHeight: metrics.head,
     overscanRows: OVERSCAN_ROWS,
+    // Until the box is measured, a screenful is a fair guess.
+    unmeasuredHeight: 900,
   });
   const rows = sorted.slice(win.startIndex, win.endIndex);
-  const above = win.startIndex * metrics.row;
-  const below = Math.max(0, (sorted.length - win.endIndex) * metrics.row);
 
   return (
     <section
@@ -119,11 +100,11 @@ export function DeviceGrid(): ReactElement {
               </tr>
             </thead>
             <tbody ref={bodyRef}>
-              {above > 0 && <tr className="spacer-row" aria-hidden="true" style={{ height: `${above}px` }} />}
+              {win.spaceAbove > 0 && <tr className="spacer-row" aria-hidden="true" style={{ height: `${win.spaceAbove}px` }} />}
               {rows.map((device) => (
                 <DeviceRow key={device.device_id} device={device} />
               ))}
-              {below > 0 && <tr className="spacer-row" aria-hidden="true" style={{ height: `${below}px` }} />}
+              {win.spaceBelow > 0 && <tr className="spacer-row" aria-hidden="true" style={{ height: `${win.spaceBelow}px` }} />}
             </tbody>
           </table>
         </div>

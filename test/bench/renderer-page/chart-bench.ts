@@ -2,8 +2,9 @@ import 'uplot/dist/uPlot.min.css';
 import uPlot from 'uplot';
 import { createHistoryChart } from '../../../renderer/src/components/charts/history-chart';
 import type { ChartColors } from '../../../renderer/src/components/charts/history-chart';
-import { alignedFrom, CHART_PANELS } from '../../../renderer/src/model/history-series';
+import { alignedFrom, chartPanels } from '../../../renderer/src/model/history-series';
 import type { PanelSpec } from '../../../renderer/src/model/history-series';
+import { DEFAULT_SCORING_VIEW } from '../../../renderer/src/state/scoring-slice';
 
 // The device page's chart code in a page of its own, so the bench times exactly what the device
 // page does with a day of 1 Hz data: decimate four series of 86,400 points, then let uPlot draw.
@@ -43,7 +44,7 @@ function dayOfSeries(count: number): { x: Float64Array; ys: Float64Array[] } {
 }
 
 function fourSeriesPanel(): PanelSpec {
-  const temperature = CHART_PANELS[0] as PanelSpec;
+  const temperature = chartPanels(DEFAULT_SCORING_VIEW)[0] as PanelSpec;
   return { ...temperature, series: [0, 1, 2, 3].map(() => ({ key: 'temperature_max', scale: 'y', kind: 'line' }) as const) };
 }
 

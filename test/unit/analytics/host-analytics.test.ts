@@ -10,6 +10,7 @@ import { createAnalyticsRunner } from '../../../electron/host/analytics/analytic
 import { routeRestRequest } from '../../../electron/host/serve/rest-routes';
 import type { RunningServe } from '../../../electron/host/serve/start-serve';
 import { startServe } from '../../../electron/host/serve/start-serve';
+import { getJson, waitFor } from '../../support/serve-process';
 import { quietMessage } from '../scoring/message-builder';
 import { feed, MINUTE, reading, SECOND, series } from './helpers';
 
@@ -80,26 +81,6 @@ describe('REST routes for zones', () => {
     assert.equal(routeRestRequest('POST', u('/api/zones')), null);
   });
 });
-
-async function getJson<T>(url: string): Promise<{ status: number; body: T }> {
-  const response = await fetch(url);
-  return { status: response.status, body: (await response.json()) as T };
-}
-
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown = null;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
 
 describe('serve with the demo fleet', () => {
   let serve: RunningServe;

@@ -4,6 +4,9 @@ import type { ZoneSummaryView } from '../../../shared/analytics/types';
 import { DEFAULT_CLUSTER_OPTIONS, layoutClusters, zoneColumns } from '../../../renderer/src/model/cluster-layout';
 import { isZoneHeating, zonesAtRisk } from '../../../renderer/src/model/overview';
 import { alignZoneHistories, zonePanel } from '../../../renderer/src/model/zone-trends';
+import { DEFAULT_SCORING_VIEW } from '../../../renderer/src/state/scoring-slice';
+
+const BANDS = DEFAULT_SCORING_VIEW.thresholds.temperatureC;
 
 const opts = { ...DEFAULT_CLUSTER_OPTIONS, width: 1200, height: 600, gap: 10, titleHeight: 30, padding: 10 };
 
@@ -74,12 +77,12 @@ describe('zones at risk', () => {
   });
 
   it('calls a zone heating when its mean is at the high band or most of its devices are rising', () => {
-    assert.equal(isZoneHeating(52, null), true);
-    assert.equal(isZoneHeating(42, zone('Z', { rising_devices: 3 })), true);
-    assert.equal(isZoneHeating(30, zone('Z', { rising_devices: 6 })), false, 'boards warming up at room temperature');
-    assert.equal(isZoneHeating(42, zone('Z', { rising_devices: 2 })), false);
-    assert.equal(isZoneHeating(42, zone('Z', { rising_devices: 5, correlated: false })), false, 'unassigned devices are no room');
-    assert.equal(isZoneHeating(null, null), false);
+    assert.equal(isZoneHeating(52, null, BANDS), true);
+    assert.equal(isZoneHeating(42, zone('Z', { rising_devices: 3 }), BANDS), true);
+    assert.equal(isZoneHeating(30, zone('Z', { rising_devices: 6 }), BANDS), false, 'boards warming up at room temperature');
+    assert.equal(isZoneHeating(42, zone('Z', { rising_devices: 2 }), BANDS), false);
+    assert.equal(isZoneHeating(42, zone('Z', { rising_devices: 5, correlated: false }), BANDS), false, 'unassigned devices are no room');
+    assert.equal(isZoneHeating(null, null, BANDS), false);
   });
 });
 
@@ -93,7 +96,7 @@ describe('zone temperature overlay', () => {
     const t0 = Date.parse('2026-03-01T10:00:00.000Z') / 1000;
     assert.deepEqual(data[0], [t0, t0 + 20, t0 + 40]);
     assert.deepEqual(data.slice(1), [[30, 31, null], [null, 60, 62]]);
-    assert.equal(zonePanel(3).series.length, 3);
-    assert.deepEqual(zonePanel(3).thresholds.map((t) => t.value), [60, 50]);
+    assert.equal(zonePanel(3, DEFAULT_SCORING_VIEW).series.length, 3);
+    assert.deepEqual(zonePanel(3, DEFAULT_SCORING_VIEW).thresholds.map((t) => t.value), [60, 50]);
   });
 });

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { breakGaps, minMaxDecimate } from '../../../renderer/src/model/downsample';
-import { alignedFrom, CHART_PANELS, panelData, panelHasData, historyPointsFor, seriesValue } from '../../../renderer/src/model/history-series';
+import { alignedFrom, chartPanels, panelData, panelHasData, historyPointsFor, seriesValue } from '../../../renderer/src/model/history-series';
+import { DEFAULT_SCORING_VIEW } from '../../../renderer/src/state/scoring-slice';
 import type { HistoryPoint } from '../../../shared/protocol/history-types';
+
+const CHART_PANELS = chartPanels(DEFAULT_SCORING_VIEW);
 
 describe('min/max decimation for charts', () => {
   it('passes short data through, with non-finite values as gaps', () => {

@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { GAUGES, gaugeFraction, gaugeLevel, gaugeValue, worstGaugeLevel } from '../../../renderer/src/model/gauges';
+import { gaugeDefinitions, gaugeFraction, gaugeLevel, gaugeValue, worstGaugeLevel } from '../../../renderer/src/model/gauges';
+import { DEFAULT_SCORING_VIEW } from '../../../renderer/src/state/scoring-slice';
 import { sparklinePath, sparklineRange } from '../../../renderer/src/model/sparkline';
 import { feedState, isDataStale, newestReadingAt } from '../../../renderer/src/model/staleness';
 import { TrendRing } from '../../../renderer/src/model/trend-ring';
 import { TrendBook } from '../../../renderer/src/state/trends';
 import { shownForecastStatus } from '../../../renderer/src/model/forecast';
 import { device } from './fixtures';
+
+const GAUGES = gaugeDefinitions(DEFAULT_SCORING_VIEW.thresholds);
 
 describe('gauges', () => {
   it('grade a measure against the engine threshold, power factor the other way round', () => {
@@ -34,8 +37,8 @@ describe('gauges', () => {
     assert.equal(gaugeValue(d, 'current'), 120);
     assert.equal(gaugeValue(d, 'voc'), 100);
     assert.equal(gaugeValue(device('B'), 'voc'), null, 'a host without readings in its summaries');
-    assert.equal(worstGaugeLevel(d), 'alarm');
-    assert.equal(worstGaugeLevel(device('B', { temperature: null, current: null })), 'none');
+    assert.equal(worstGaugeLevel(d, GAUGES), 'alarm');
+    assert.equal(worstGaugeLevel(device('B', { temperature: null, current: null }), GAUGES), 'none');
   });
 });
 

@@ -69,7 +69,14 @@ export function HistoryChart({ panel, title, data, seriesLabels, markers, projec
 
   const points = data[0].length;
   return (
-    <figure className="chart" data-testid="chart" data-panel={panel.id} data-points={points} ref={boxRef}>
+    <figure
+      className="chart"
+      data-testid="chart"
+      data-panel={panel.id}
+      data-points={points}
+      data-thresholds={panel.thresholds.map((th) => th.value).join(',')}
+      ref={boxRef}
+    >
       <figcaption className="chart-title">{title}</figcaption>
       <div className="chart-plot" ref={plotRef} />
     </figure>

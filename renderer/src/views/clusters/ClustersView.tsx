@@ -16,6 +16,7 @@ import { riskRank, toBadgeLevel } from '../../model/risk';
 import { deviceHref, formatHashRoute, parseHashRoute } from '../../model/route';
 import { sparklinePath } from '../../model/sparkline';
 import { isZoneHeating } from '../../model/overview';
+import { useScoring } from '../../state/scoring-hooks';
 import { useConsoleStore } from '../../state/store';
 import { ZONE_TREND_POINTS } from '../../state/trends';
 import type { TrendBook } from '../../state/trends';
@@ -132,6 +133,7 @@ function ZoneList({
   readonly onSelect: (zone: string) => void;
 }): ReactElement {
   const t = useMessages();
+  const temperatureBands = useScoring().thresholds.temperatureC;
   const sorted = [...zones].sort(
     (a, b) =>
       Number(b.high_risk_cluster) - Number(a.high_risk_cluster) ||
@@ -153,7 +155,7 @@ function ZoneList({
               <td className="zone-summary-flags">
                 {zone.high_risk_cluster && <span className="flag flag-cluster" title={t.clusters.highRiskCluster}>▲</span>}
                 {zone.temp_divergence && <span className="flag flag-divergence" title={t.clusters.tempDivergence}>◆</span>}
-                {isZoneHeating(trends.zone(zone.zone).mean.at(-1) ?? null, zone) && (
+                {isZoneHeating(trends.zone(zone.zone).mean.at(-1) ?? null, zone, temperatureBands) && (
                   <span className="flag flag-heating" title={t.clusters.heating}>
                     ↑ {t.clusters.heating}
                   </span>
@@ -243,6 +245,7 @@ function ZoneGroup({
   readonly onSelect: (() => void) | null;
 }): ReactElement {
   const t = useMessages();
+  const temperatureBands = useScoring().thresholds.temperatureC;
   const worst = devices.reduce((w, d) => Math.max(w, riskRank(d.risk_level)), 0);
   const worstDevice = devices.find((d) => riskRank(d.risk_level) === worst);
   const level = toBadgeLevel(worstDevice?.risk_level ?? null);
@@ -253,7 +256,7 @@ function ZoneGroup({
   const inner = box.inner;
   const pathFor = (values: ReadonlyArray<number>): string =>
     sparklinePath(values, inner.width, inner.height, { min: scale.min, max: scale.max }, ZONE_TREND_POINTS);
-  const heating = isZoneHeating(currentMean, summary);
+  const heating = isZoneHeating(currentMean, summary, temperatureBands);
   const flagged = cluster || divergence;
   const correlation = summary?.temperature_trend_correlation ?? null;
   return (

@@ -10,6 +10,7 @@ import { riskRank } from '../../model/risk';
 import { deviceHref } from '../../model/route';
 import type { AlignedData } from '../../model/history-series';
 import { alignZoneHistories, ZONE_CHART_MEMBERS, zonePanel } from '../../model/zone-trends';
+import { useScoring } from '../../state/scoring-hooks';
 import { useConsoleStore } from '../../state/store';
 import { EventLine } from '../overview/OverviewView';
 
@@ -31,7 +32,8 @@ function ZoneTemperatureChart({ zone, members }: { readonly zone: string; readon
   const theme = useConsoleStore((state) => state.theme);
   const [data, setData] = useState<AlignedData | null>(null);
   const key = members.join(',');
-  const panel = useMemo(() => zonePanel(members.length), [members.length]);
+  const scoring = useScoring();
+  const panel = useMemo(() => zonePanel(members.length, scoring), [members.length, scoring]);
   useEffect(() => {
     if (client === null || members.length === 0) return undefined;
     let cancelled = false;

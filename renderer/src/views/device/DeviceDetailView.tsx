@@ -14,9 +14,10 @@ import { useHostQuery } from '../../hooks/use-host-query';
 import { useMessages } from '../../i18n/messages-context';
 import { formatFixed } from '../../model/format';
 import type { HistoryRange } from '../../model/history-series';
-import { CHART_PANELS, HISTORY_RANGES, historyPointsFor, isHistoryRange, panelData, panelHasData, RANGE_MS } from '../../model/history-series';
+import { chartPanels, HISTORY_RANGES, historyPointsFor, isHistoryRange, panelData, panelHasData, RANGE_MS } from '../../model/history-series';
 import { shownForecastStatus } from '../../model/forecast';
 import { formatHashRoute } from '../../model/route';
+import { useScoring } from '../../state/scoring-hooks';
 import { useConsoleStore } from '../../state/store';
 import { DeviceAnalytics } from './DeviceAnalytics';
 import { DeviceIncidents } from '../incidents/DeviceIncidents';
@@ -230,9 +231,11 @@ function Charts({
   readonly look: string;
 }): ReactElement {
   const t = useMessages();
+  // The thresholds in effect: a supervisor's change re-draws the lines without a reload.
+  const scoring = useScoring();
   const panels = useMemo(
-    () => CHART_PANELS.map((panel) => ({ panel, has: panelHasData(history, panel), data: panelData(history, panel, CHART_WIDTH_GUESS * 2) })),
-    [history],
+    () => chartPanels(scoring).map((panel) => ({ panel, has: panelHasData(history, panel), data: panelData(history, panel, CHART_WIDTH_GUESS * 2) })),
+    [history, scoring],
   );
   return (
     <div className="charts">

@@ -1,17 +1,18 @@
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import type { KeyboardEvent, NamedExoticComponent, ReactElement } from 'react';
 import type { DeviceSummary } from '../../../../shared/protocol/api-types';
 import { RiskShape } from '../../components/RiskShape';
 import { StaleBanner } from '../../components/StaleBanner';
-import { useElementSize } from '../../hooks/use-element-size';
+import { usePendingFocus } from '../../hooks/use-pending-focus';
 import { useRemPx } from '../../hooks/use-rem';
 import { navigate } from '../../hooks/use-location';
+import { rovingTarget } from '../../hooks/roving-keys';
+import { useVirtualWindow } from '../../hooks/use-virtual-window';
 import { useMessages } from '../../i18n/messages-context';
 import type { CellState, MatrixColumn, MatrixRow, MatrixSortKey, SortDirection } from '../../model/matrix';
 import { buildMatrixRows, columnTotals, MATRIX_COLUMNS, sortMatrixRows } from '../../model/matrix';
 import { toBadgeLevel } from '../../model/risk';
 import { deviceHref } from '../../model/route';
-import { gridWindow } from '../../model/virtual-grid';
 import { useAlarmLookup } from '../../state/alarm-access';
 import { useConsoleStore } from '../../state/store';
 
@@ -143,84 +144,31 @@ function MatrixTable({
   readonly headerHeight: number;
 }): ReactElement {
   const t = useMessages();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const size = useElementSize(scrollRef);
-  const [scrollTop, setScrollTop] = useState(0);
   const [focusRow, setFocusRow] = useState(0);
-  const focusPending = useRef(false);
-  const frame = useRef<number | null>(null);
   // The header row is sticky inside the scroll box; rows start below it.
-  const win = gridWindow({
+  const { scrollRef, onScroll, range: win, revealRow } = useVirtualWindow({
     itemCount: rows.length,
-    columns: 1,
     rowPitch: rowHeight,
-    viewportTop: scrollTop - headerHeight,
-    viewportHeight: size.height,
+    headHeight: headerHeight,
     overscanRows: 6,
   });
   const focus = Math.min(focusRow, Math.max(0, rows.length - 1));
-
-  const onScroll = useCallback(() => {
-    if (frame.current !== null) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = null;
-      setScrollTop(scrollRef.current?.scrollTop ?? 0);
-    });
-  }, []);
-  useEffect(() => () => {
-    if (frame.current !== null) cancelAnimationFrame(frame.current);
-  }, []);
-  useEffect(() => {
-    if (!focusPending.current) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${focus}"]`);
-    if (row) {
-      focusPending.current = false;
-      row.focus({ preventScroll: true });
-    }
-  });
+  const focusWhenRendered = usePendingFocus(scrollRef, `[data-row-index="${focus}"]`);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>): void => {
-    let next = focus;
-    const page = Math.max(1, Math.floor((size.height - headerHeight) / rowHeight));
-    switch (event.key) {
-      case 'ArrowDown':
-        next = focus + 1;
-        break;
-      case 'ArrowUp':
-        next = focus - 1;
-        break;
-      case 'PageDown':
-        next = focus + page;
-        break;
-      case 'PageUp':
-        next = focus - page;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = rows.length - 1;
-        break;
-      case 'Enter': {
-        const row = rows[focus];
-        if (row !== undefined) navigate(deviceHref(row.device.device_id));
-        event.preventDefault();
-        return;
-      }
-      default:
-        return;
+    if (event.key === 'Enter') {
+      const row = rows[focus];
+      if (row !== undefined) navigate(deviceHref(row.device.device_id));
+      event.preventDefault();
+      return;
     }
+    // A list: left and right stay with the browser.
+    const next = rovingTarget(event.key, focus, { count: rows.length, columns: 1, pageRows: win.pageRows, across: false });
+    if (next === null) return;
     event.preventDefault();
-    next = Math.max(0, Math.min(rows.length - 1, next));
     setFocusRow(next);
-    focusPending.current = true;
-    const element = scrollRef.current;
-    if (element !== null) {
-      const top = headerHeight + next * rowHeight;
-      if (top < element.scrollTop + headerHeight) element.scrollTop = top - headerHeight;
-      else if (top + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = top + rowHeight - element.clientHeight;
-      setScrollTop(element.scrollTop);
-    }
+    focusWhenRendered();
+    revealRow(next, rowHeight);
   };
 
   const slice = rows.slice(win.startIndex, win.endIndex);
@@ -271,11 +219,11 @@ function MatrixTable({
           </tr>
         </thead>
         <tbody onKeyDown={onKeyDown}>
-          {win.startIndex > 0 && <tr className="spacer" style={{ height: win.startIndex * rowHeight }} aria-hidden="true" />}
+          {win.spaceAbove > 0 && <tr className="spacer" style={{ height: win.spaceAbove }} aria-hidden="true" />}
           {slice.map((row, i) => (
             <MatrixRowView key={row.device.device_id} row={row} index={win.startIndex + i} focusable={win.startIndex + i === focus} height={rowHeight} />
           ))}
-          {win.endIndex < rows.length && <tr className="spacer" style={{ height: (rows.length - win.endIndex) * rowHeight }} aria-hidden="true" />}
+          {win.spaceBelow > 0 && <tr className="spacer" style={{ height: win.spaceBelow }} aria-hidden="true" />}
           {rows.length === 0 && (
             <tr>
               <td colSpan={MATRIX_COLUMNS.length + 4} className="grid-message matrix-empty" data-testid="matrix-empty">

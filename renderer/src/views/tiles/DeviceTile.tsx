@@ -6,10 +6,11 @@ import { RiskShape } from '../../components/RiskShape';
 import { Sparkline } from '../../components/Sparkline';
 import { useMessages } from '../../i18n/messages-context';
 import { formatFixed } from '../../model/format';
-import { GAUGES, gaugeLevel, worstGaugeLevel } from '../../model/gauges';
+import { gaugeLevel, worstGaugeLevel } from '../../model/gauges';
 import { toBadgeLevel } from '../../model/risk';
 import { deviceHref } from '../../model/route';
 import { decodeStatusFlags } from '../../model/status-bits';
+import { useGauges } from '../../state/scoring-hooks';
 import { DEVICE_TREND_POINTS } from '../../state/trends';
 import type { TrendBook } from '../../state/trends';
 
@@ -24,14 +25,15 @@ interface DeviceTileProps {
 /**
  * One device on the wall: risk by colour and shape, temperature large with its trend, the other
  * gauges small, arcs and status flags. Re-renders only when its summary object is replaced, which
- * is exactly when a new reading for it arrived.
+ * is exactly when a new reading for it arrived, or when a supervisor changes the thresholds.
  */
 function DeviceTileView({ device, trends, focusable, alarmed }: DeviceTileProps): ReactElement {
   const t = useMessages();
   const level = toBadgeLevel(device.risk_level);
   const flags = decodeStatusFlags(device.status_bits);
-  const temperatureLevel = gaugeLevel(GAUGES.temperature, device.temperature);
-  const worst = worstGaugeLevel(device);
+  const gauges = useGauges();
+  const temperatureLevel = gaugeLevel(gauges.temperature, device.temperature);
+  const worst = worstGaugeLevel(device, gauges);
   const arcs = device.readings?.arc_count ?? null;
   const offline = !device.online;
   const values = trends.values(device.device_id);

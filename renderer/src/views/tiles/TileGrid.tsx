@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { KeyboardEvent, ReactElement } from 'react';
 import type { DeviceSummary } from '../../../../shared/protocol/api-types';
-import { useElementSize } from '../../hooks/use-element-size';
+import { usePendingFocus } from '../../hooks/use-pending-focus';
 import { useRemPx } from '../../hooks/use-rem';
 import { navigate } from '../../hooks/use-location';
+import { rovingTarget } from '../../hooks/roving-keys';
+import { useVirtualWindow } from '../../hooks/use-virtual-window';
 import type { AlarmPredicate } from '../../model/device-filter';
 import { deviceHref } from '../../model/route';
-import { gridShape, gridWindow, scrollToRevealRow } from '../../model/virtual-grid';
+import { gridShape } from '../../model/virtual-grid';
 import { useConsoleStore } from '../../state/store';
 import type { TrendBook } from '../../state/trends';
 import { DeviceTile } from './DeviceTile';
@@ -67,99 +69,38 @@ export function TileGrid({
   readonly metrics: TileMetrics;
   readonly label: string;
 }): ReactElement {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const size = useElementSize(scrollRef);
   const rem = useRemPx();
   const metrics = inPixels(metricsRem, rem);
   const trends = useConsoleStore((state) => state.trends);
-  const [scrollTop, setScrollTop] = useState(0);
   const [focusIndex, setFocusIndex] = useState(0);
-  const focusPending = useRef(false);
-  const frame = useRef<number | null>(null);
 
-  const shape = gridShape(size.width, metrics.minWidth, metrics.gap);
   const pitch = metrics.height + metrics.gap;
-  const win = gridWindow({
+  const { scrollRef, onScroll, size, range: win, revealRow } = useVirtualWindow({
     itemCount: devices.length,
-    columns: shape.columns,
+    columns: (width) => gridShape(width, metrics.minWidth, metrics.gap).columns,
     rowPitch: pitch,
-    viewportTop: scrollTop,
-    viewportHeight: size.height,
     overscanRows: 2,
   });
+  const shape = gridShape(size.width, metrics.minWidth, metrics.gap);
   const focus = Math.min(focusIndex, Math.max(0, devices.length - 1));
-
-  const onScroll = useCallback(() => {
-    if (frame.current !== null) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = null;
-      setScrollTop(scrollRef.current?.scrollTop ?? 0);
-    });
-  }, []);
-  useEffect(() => () => {
-    if (frame.current !== null) cancelAnimationFrame(frame.current);
-  }, []);
 
   useSeededTrends(devices, win.startIndex, win.endIndex, trends);
 
   // After a keyboard move, focus the tile once it is rendered.
-  useEffect(() => {
-    if (!focusPending.current) return;
-    const tile = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${focus}"] > a`);
-    if (tile) {
-      focusPending.current = false;
-      tile.focus({ preventScroll: true });
-    }
-  });
+  const focusWhenRendered = usePendingFocus(scrollRef, `[data-index="${focus}"] > a`);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    const columns = shape.columns;
-    let next = focus;
-    switch (event.key) {
-      case 'ArrowRight':
-        next = focus + 1;
-        break;
-      case 'ArrowLeft':
-        next = focus - 1;
-        break;
-      case 'ArrowDown':
-        next = focus + columns;
-        break;
-      case 'ArrowUp':
-        next = focus - columns;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = devices.length - 1;
-        break;
-      case 'PageDown':
-        next = focus + columns * Math.max(1, Math.floor(size.height / pitch));
-        break;
-      case 'PageUp':
-        next = focus - columns * Math.max(1, Math.floor(size.height / pitch));
-        break;
-      case 'Enter': {
-        const device = devices[focus];
-        if (device !== undefined && event.target === scrollRef.current) navigate(deviceHref(device.device_id));
-        return;
-      }
-      default:
-        return;
+    if (event.key === 'Enter') {
+      const device = devices[focus];
+      if (device !== undefined && event.target === scrollRef.current) navigate(deviceHref(device.device_id));
+      return;
     }
+    const next = rovingTarget(event.key, focus, { count: devices.length, columns: shape.columns, pageRows: win.pageRows, across: true });
+    if (next === null) return;
     event.preventDefault();
-    next = Math.max(0, Math.min(devices.length - 1, next));
     setFocusIndex(next);
-    focusPending.current = true;
-    const element = scrollRef.current;
-    if (element !== null) {
-      const reveal = scrollToRevealRow(Math.floor(next / columns), pitch, metrics.height, element.scrollTop, element.clientHeight);
-      if (reveal !== null) {
-        element.scrollTop = reveal;
-        setScrollTop(reveal);
-      }
-    }
+    focusWhenRendered();
+    revealRow(Math.floor(next / shape.columns), metrics.height);
   };
 
   // The tiles in view, in a fixed (id) order in the DOM: they are placed by transform, so when the
