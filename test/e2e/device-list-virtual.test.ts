@@ -47,4 +47,23 @@ describe('the list view with 2,000 devices in Chromium', { skip: e2eUnavailable(
       await page.screenshot({ path: screenshotPath('device-list-2000') });
       assert.deepEqual(consoleErrors, []);
     }));
+
+  test('on a tall screen the rows fill the list from the first load (the box is measured once it appears)', () =>
+    app.withPage(async ({ page, consoleErrors }) => {
+      // Taller than the first guess of a screenful (900 px): an unmeasured box would leave a gap below.
+      await page.setViewportSize({ width: 1280, height: 2000 });
+      await page.goto(`${app.url}/#/list`);
+      await page.locator(`[data-testid="device-count"][data-value="${DEVICES}"]`).waitFor({ timeout: 60_000 });
+      const scroller = page.locator('[data-testid="device-list-scroll"]');
+      await scroller.waitFor();
+      await page.waitForTimeout(300);
+      const gap = await scroller.evaluate((el) => {
+        const rows = [...el.querySelectorAll<HTMLElement>('[data-testid="device-row"]')];
+        const last = rows[rows.length - 1];
+        return { height: el.clientHeight, gap: last === undefined ? null : Math.round(el.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom) };
+      });
+      assert.ok(gap.height > 1000, `the list is taller than the first guess (${gap.height} px)`);
+      assert.ok(gap.gap !== null && gap.gap <= 0, `rows reach the bottom of the list, no empty band (${String(gap.gap)} px left)`);
+      assert.deepEqual(consoleErrors, []);
+    }));
 });

@@ -6,11 +6,18 @@ export interface ElementSize {
   readonly height: number;
 }
 
-/** The element's content box, kept current with a ResizeObserver. */
+/**
+ * The element's content box, kept current with a ResizeObserver. The element may appear after
+ * the first render (a list shown once its data has come), or be replaced: which element the ref
+ * holds is checked after every render, and the observer follows it.
+ */
 export function useElementSize(ref: RefObject<HTMLElement | null>): ElementSize {
   const [size, setSize] = useState<ElementSize>({ width: 0, height: 0 });
+  const [element, setElement] = useState<HTMLElement | null>(null);
   useEffect(() => {
-    const element = ref.current;
+    if (ref.current !== element) setElement(ref.current);
+  });
+  useEffect(() => {
     if (element === null) return undefined;
     const update = (): void => {
       const width = element.clientWidth;
@@ -21,6 +28,6 @@ export function useElementSize(ref: RefObject<HTMLElement | null>): ElementSize 
     const observer = new ResizeObserver(update);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [ref]);
+  }, [element]);
   return size;
 }
