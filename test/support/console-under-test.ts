@@ -20,12 +20,16 @@ export interface ConsoleUnderTestOptions {
   readonly dataDir?: () => Promise<string>;
   /** Feed `serve` from a real Mosquitto with this simulated fleet instead of the demo fleet. */
   readonly feed?: Omit<ScenarioFeedOptions, 'url'>;
+  /** Connect `serve` to a real Mosquitto that the test publishes to itself (`brokerUrl`). */
+  readonly broker?: boolean;
 }
 
 export interface ConsoleUnderTest {
   readonly serve: ServeProcess;
   /** The console's own address, as serve printed it. */
   readonly url: string;
+  /** The broker serve listens to, when the fixture started one. */
+  readonly brokerUrl: string;
   /** Runs `body` with a fresh guarded page (on `consoleUrl`, the fixture's serve by default) and closes it after. */
   withPage<T>(body: (guarded: GuardedPage) => Promise<T>, consoleUrl?: string): Promise<T>;
   /** Runs `body` with `count` guarded pages, each its own browser session, and closes them all after. */
@@ -62,7 +66,7 @@ export function consoleUnderTest(options: ConsoleUnderTestOptions = {}): Console
 
   before(async () => {
     const dataDir = options.dataDir === undefined ? undefined : await options.dataDir();
-    if (options.feed !== undefined) broker = await startMosquitto();
+    if (options.feed !== undefined || options.broker === true) broker = await startMosquitto();
     serve = await startServeProcess(options.serveArgs ?? [], broker === undefined ? {} : { EMBERWATCH_MQTT_URL: broker.url }, dataDir);
     if (broker !== undefined && options.feed !== undefined) feed = await startScenarioFeed({ ...options.feed, url: broker.url });
     browser = await launchChromium();
@@ -91,6 +95,9 @@ export function consoleUnderTest(options: ConsoleUnderTestOptions = {}): Console
     },
     get url() {
       return started(serve, 'serve').url;
+    },
+    get brokerUrl() {
+      return started(broker, 'the broker').url;
     },
     withPage: (body, consoleUrl) => withPages(1, body, consoleUrl),
     withPages: (count, body) => withPages(count, body),

@@ -3,6 +3,7 @@ import type { KeyboardEvent, NamedExoticComponent, ReactElement } from 'react';
 import type { DeviceSummary } from '../../../../shared/protocol/api-types';
 import { RiskShape } from '../../components/RiskShape';
 import { StaleBanner } from '../../components/StaleBanner';
+import { useFocusKept } from '../../hooks/use-focus-kept';
 import { usePendingFocus } from '../../hooks/use-pending-focus';
 import { useRemPx } from '../../hooks/use-rem';
 import { navigate } from '../../hooks/use-location';
@@ -154,6 +155,8 @@ function MatrixTable({
   });
   const focus = Math.min(focusRow, Math.max(0, rows.length - 1));
   const focusWhenRendered = usePendingFocus(scrollRef, `[data-row-index="${focus}"]`);
+  // A re-sort that takes the focused row out of the DOM must not drop the operator's focus.
+  const keeper = useFocusKept(scrollRef, `[data-row-index="${focus}"]`);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>): void => {
     if (event.key === 'Enter') {
@@ -218,7 +221,7 @@ function MatrixTable({
             </th>
           </tr>
         </thead>
-        <tbody onKeyDown={onKeyDown}>
+        <tbody onKeyDown={onKeyDown} onFocus={keeper.onFocus} onBlur={keeper.onBlur}>
           {win.spaceAbove > 0 && <tr className="spacer" style={{ height: win.spaceAbove }} aria-hidden="true" />}
           {slice.map((row, i) => (
             <MatrixRowView key={row.device.device_id} row={row} index={win.startIndex + i} focusable={win.startIndex + i === focus} height={rowHeight} />

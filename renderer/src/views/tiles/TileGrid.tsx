@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { KeyboardEvent, ReactElement } from 'react';
 import type { DeviceSummary } from '../../../../shared/protocol/api-types';
+import { useFocusKept } from '../../hooks/use-focus-kept';
 import { usePendingFocus } from '../../hooks/use-pending-focus';
 import { useRemPx } from '../../hooks/use-rem';
 import { navigate } from '../../hooks/use-location';
@@ -88,6 +89,8 @@ export function TileGrid({
 
   // After a keyboard move, focus the tile once it is rendered.
   const focusWhenRendered = usePendingFocus(scrollRef, `[data-index="${focus}"] > a`);
+  // A re-sort that takes the focused tile out of the DOM must not drop the operator's focus.
+  const keeper = useFocusKept(scrollRef, `[data-index="${focus}"] > a`);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.key === 'Enter') {
@@ -116,6 +119,8 @@ export function TileGrid({
       ref={scrollRef}
       onScroll={onScroll}
       onKeyDown={onKeyDown}
+      onFocus={keeper.onFocus}
+      onBlur={keeper.onBlur}
       data-testid="tile-grid"
       data-columns={shape.columns}
       data-rendered={slice.length}
