@@ -10,6 +10,7 @@ import { UNASSIGNED_ZONE } from '../../../shared/fleet/registry';
 import type { CloudDeviceState } from './cloud-device';
 import { cloudActive, cloudLastSeen, cloudOnline, cloudStands, sameCloudState } from './cloud-device';
 import { isActive, isSilent, learnPeriod } from './liveness';
+import { RecentPoints } from './recent-points';
 import type { ReadingView } from './reading-view';
 import { asRiskLevel, readingTemperature } from './reading-view';
 
@@ -34,22 +35,10 @@ interface DeviceRecord<R extends ReadingView> {
   lostMessages: number;
   /** Times the device's idx went backwards: a restart of the device, not a loss. */
   idxResets: number;
-  /** Ring buffer of recent points, in event-time order of arrival. */
-  recent: TimeseriesPoint[];
-  recentStart: number;
+  /** The recent points the device page draws until the store serves history. */
+  recent: RecentPoints;
   /** The device as the cloud's DeviceState table has it (issue 9), or null. */
   cloud: CloudDeviceState | null;
-}
-
-function pointOf(reading: ReadingView): TimeseriesPoint {
-  return {
-    timestamp: reading.timestamp,
-    temperature: readingTemperature(reading),
-    risk_score: reading.risk_score,
-    arc_count: reading.arc_count,
-    voltage: reading.voltage,
-    current: reading.current,
-  };
 }
 
 function readingsOf(reading: ReadingView): DeviceReadingsSummary {
@@ -78,7 +67,7 @@ export class FleetState<R extends ReadingView = ReadingView> {
     if (!device) {
       device = {
         id, name: id, zone: UNASSIGNED_ZONE, position: null, inRegistry: false, last: null, lastSeenMs: null,
-        periodMs: null, readings: 0, totalAlarms: 0, lostMessages: 0, idxResets: 0, recent: [], recentStart: 0,
+        periodMs: null, readings: 0, totalAlarms: 0, lostMessages: 0, idxResets: 0, recent: new RecentPoints(RECENT_POINTS_PER_DEVICE),
         cloud: null,
       };
       this.devices.set(id, device);
@@ -104,12 +93,7 @@ export class FleetState<R extends ReadingView = ReadingView> {
     device.lastSeenMs = receivedAtMs;
     device.readings += 1;
     device.totalAlarms += reading.alarm_status.total_alarm_count;
-    const point = pointOf(reading);
-    if (device.recent.length < RECENT_POINTS_PER_DEVICE) device.recent.push(point);
-    else {
-      device.recent[device.recentStart] = point;
-      device.recentStart = (device.recentStart + 1) % RECENT_POINTS_PER_DEVICE;
-    }
+    device.recent.add(reading.timestamp, reading.timestamp_ms, readingTemperature(reading), reading.risk_score, reading.arc_count, reading.voltage, reading.current);
     this.changed.add(device.id);
     const newest = device.last === null || reading.timestamp_ms >= device.last.timestamp_ms;
     if (newest) {
@@ -143,8 +127,10 @@ export class FleetState<R extends ReadingView = ReadingView> {
     device.periodMs = snapshot.periodMs;
     device.readings = snapshot.readings;
     device.totalAlarms = snapshot.totalAlarms;
-    device.recent = snapshot.recent.slice(-RECENT_POINTS_PER_DEVICE);
-    device.recentStart = 0;
+    device.recent = new RecentPoints(RECENT_POINTS_PER_DEVICE);
+    for (const p of snapshot.recent.slice(-RECENT_POINTS_PER_DEVICE)) {
+      device.recent.add(p.timestamp, Date.parse(p.timestamp), p.temperature, p.risk_score, p.arc_count, p.voltage, p.current);
+    }
     this.changed.add(device.id);
   }
 
@@ -299,9 +285,7 @@ export class FleetState<R extends ReadingView = ReadingView> {
   timeseries(id: string): ReadonlyArray<TimeseriesPoint> {
     const device = this.devices.get(id);
     if (!device) return [];
-    const ring = device.recent;
-    const ordered = ring.length < RECENT_POINTS_PER_DEVICE ? ring.slice() : [...ring.slice(device.recentStart), ...ring.slice(0, device.recentStart)];
-    return ordered.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+    return device.recent.inTimeOrder();
   }
 
   /** Counts over the whole fleet, with the seed's rule: active = a reading within 5 minutes. */
