@@ -4,6 +4,7 @@ import { ProtocolError } from '../../../shared/protocol';
 import type { BackupManager } from './backup-manager';
 import { BackupError } from './create-backup';
 import { API_STATION } from '../alarms/request-params';
+import { optionalText } from '../service/request-text';
 
 // The protocol face of backups: `backup.create` (a write: an operator asks, as for alarm actions;
 // beyond loopback the token is checked by the transport, as for every write method) and
@@ -27,17 +28,8 @@ export interface OperatorLookup {
   canonicalName(operator: string): string;
 }
 
-/** The station an API call acts from when it names none (the alarm system's name for it). */
 const MAX_NAME = 100;
 const MAX_COMMENT = 500;
-
-function optionalText(name: string, value: unknown, max: number): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new ProtocolError('BAD_REQUEST', `${name} must be a string`);
-  if (value.length > max) throw new ProtocolError('BAD_REQUEST', `${name} must be at most ${max} characters`);
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
-}
 
 /**
  * Who asks for a backup: the named operator, or the one signed in at the station. Wall displays and

@@ -1,4 +1,5 @@
 import type { ConnectionSettingsView, SettingsSection, SettingsSnapshot, ThresholdSettingsView } from '../../../shared/protocol';
+import { scoringView } from '../../../shared/protocol';
 import { DEFAULT_SCORING_CONFIG, mergeScoringConfig } from '../../../shared/scoring';
 import type { Settings } from './settings';
 
@@ -8,17 +9,7 @@ import type { Settings } from './settings';
 export function thresholdsOf(scoring: Settings['scoring']): ThresholdSettingsView {
   const merged = mergeScoringConfig(scoring);
   // settings.json was checked at load; the defaults stand in only for a file edited by hand since.
-  const t = (merged.ok ? merged.config : DEFAULT_SCORING_CONFIG).thresholds;
-  return {
-    temperatureC: { critical: t.temperatureC.critical, high: t.temperatureC.high, medium: t.temperatureC.medium },
-    overvoltageV: t.overvoltageV,
-    undervoltageV: t.undervoltageV,
-    overcurrentA: t.overcurrentA,
-    leakageMa: t.leakageMa,
-    coPpm: t.coPpm,
-    vocUgM3: t.vocUgM3,
-    powerFactorMin: t.powerFactorMin,
-  };
+  return scoringView(merged.ok ? merged.config : DEFAULT_SCORING_CONFIG).thresholds;
 }
 
 function connectionView(c: Settings['mqtt']['connections'][number]): ConnectionSettingsView {

@@ -12,6 +12,7 @@ import { SECTION_PATHS, patchSettings } from '../config/settings-patch';
 import { SETTINGS_SCHEMA } from '../config/settings-schema';
 import { settingsSnapshot } from '../config/settings-snapshot';
 import { validateAgainstSchema } from '../config/validate-settings';
+import { optionalText } from './request-text';
 
 // The settings screen's write path (issue 8): `settings.get`, `settings.update` (one section at a
 // time) and `registry.import`. Only a supervisor may change settings, with the PIN as alarm actions
@@ -83,14 +84,6 @@ export const SETTINGS_SOURCE = 'settings screen';
 const MAX_COMMENT = 500;
 /** 20,000 devices at about 50 characters a line, with room to spare. */
 const MAX_IMPORT_CHARS = 2_000_000;
-
-function optionalText(name: string, value: unknown, max: number): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new ProtocolError('BAD_REQUEST', `${name} must be a string`);
-  if (value.length > max) throw new ProtocolError('BAD_REQUEST', `${name} must be at most ${max} characters`);
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
-}
 
 function invalid(issues: ReadonlyArray<SettingsFieldIssue>): ProtocolError {
   const first = issues.slice(0, 3).map((i) => `${i.field} ${i.message}`).join('; ');

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { FormEvent, ReactElement } from 'react';
 import type { ConnectionSettingsChange, ConnectionSettingsView, SettingsSnapshot } from '../../../../shared/protocol/settings-types';
 import { useMessages } from '../../i18n/messages-context';
-import { SaveNotice, SelectField, TextAreaField, TextField } from './fields';
+import { SaveNotice, SelectField, TextAreaField, TextField, SaveButtons } from './fields';
 import { actorParams, issueAt, writeSettings } from './settings-write';
 import { useSupervisedWrite } from './use-supervised-write';
 
@@ -128,17 +128,11 @@ export function ConnectionsEditor({ snapshot, onSaved }: { readonly snapshot: Se
         ))}
         {issueAt(write.issues, 'mqtt.connections') !== undefined && <p className="field-error" role="alert">{issueAt(write.issues, 'mqtt.connections')}</p>}
         <p className="card-note">{c.restartNote}</p>
-        <div className="settings-buttons">
+        <SaveButtons busy={write.busy} onUndo={() => setForms(snapshot.connections.map(formOf))} saveTestId="connections-save">
           <button type="button" className="button-quiet" onClick={() => setForms([...forms, EMPTY])}>
             {e.add}
           </button>
-          <button type="button" className="button-quiet" onClick={() => setForms(snapshot.connections.map(formOf))}>
-            {e.undo}
-          </button>
-          <button type="submit" className="button" data-testid="connections-save" disabled={write.busy}>
-            {write.busy ? e.saving : e.save}
-          </button>
-        </div>
+        </SaveButtons>
         <SaveNotice notice={write.notice} testId="connections-notice" />
       </form>
       {write.prompt}

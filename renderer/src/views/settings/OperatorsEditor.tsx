@@ -3,7 +3,7 @@ import type { FormEvent, ReactElement } from 'react';
 import type { OperatorRole } from '../../../../shared/alarms/types';
 import type { OperatorSettingsChange, SettingsSnapshot } from '../../../../shared/protocol/settings-types';
 import { useMessages } from '../../i18n/messages-context';
-import { SaveNotice, SelectField, TextField } from './fields';
+import { SaveNotice, SelectField, TextField, SaveButtons } from './fields';
 import { actorParams, issueAt, writeSettings } from './settings-write';
 import { useSupervisedWrite } from './use-supervised-write';
 
@@ -124,17 +124,11 @@ export function OperatorsEditor({ snapshot, onSaved }: { readonly snapshot: Sett
           error={issueAt(write.issues, 'alarms.default_role')}
         />
         <p className="card-note">{o.note}</p>
-        <div className="settings-buttons">
+        <SaveButtons busy={write.busy} onUndo={() => setForms(formsOf(snapshot))} saveTestId="operators-save">
           <button type="button" className="button-quiet" onClick={() => setForms([...forms, { name: '', role: 'operator', hasPin: false, pin: '', clearPin: false }])}>
             {e.add}
           </button>
-          <button type="button" className="button-quiet" onClick={() => setForms(formsOf(snapshot))}>
-            {e.undo}
-          </button>
-          <button type="submit" className="button" data-testid="operators-save" disabled={write.busy}>
-            {write.busy ? e.saving : e.save}
-          </button>
-        </div>
+        </SaveButtons>
         <SaveNotice notice={write.notice} testId="operators-notice" />
       </form>
       {write.prompt}

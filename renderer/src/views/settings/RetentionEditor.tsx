@@ -4,7 +4,7 @@ import type { RetentionSettingsView, SettingsSnapshot } from '../../../../shared
 import { RelativeTime } from '../../components/RelativeTime';
 import { useMessages } from '../../i18n/messages-context';
 import { useConsoleStore } from '../../state/store';
-import { SaveNotice, TextField } from './fields';
+import { SaveNotice, TextField, SaveButtons } from './fields';
 import { actorParams, issueAt, numberOrText, writeSettings } from './settings-write';
 import { useSupervisedWrite } from './use-supervised-write';
 
@@ -80,14 +80,7 @@ export function RetentionEditor({ snapshot, onSaved }: { readonly snapshot: Sett
           ))}
         </div>
         <p className="card-note">{e.retention.note}</p>
-        <div className="settings-buttons">
-          <button type="button" className="button-quiet" onClick={() => setForm(formOf(snapshot.retention))}>
-            {e.undo}
-          </button>
-          <button type="submit" className="button" data-testid="retention-save" disabled={write.busy}>
-            {write.busy ? e.saving : e.save}
-          </button>
-        </div>
+        <SaveButtons busy={write.busy} onUndo={() => setForm(formOf(snapshot.retention))} saveTestId="retention-save" />
         <SaveNotice notice={write.notice} testId="retention-notice" />
       </form>
       {write.prompt}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { FormEvent, ReactElement } from 'react';
 import type { SettingsSnapshot, ThresholdSettingsView } from '../../../../shared/protocol/settings-types';
 import { useMessages } from '../../i18n/messages-context';
-import { SaveNotice, TextField } from './fields';
+import { SaveNotice, TextField, SaveButtons } from './fields';
 import { actorParams, issueAt, numberOrText, writeSettings } from './settings-write';
 import { useSupervisedWrite } from './use-supervised-write';
 
@@ -100,14 +100,7 @@ export function ThresholdsEditor({ snapshot, onSaved }: { readonly snapshot: Set
           ))}
         </div>
         <p className="card-note">{e.thresholds.note}</p>
-        <div className="settings-buttons">
-          <button type="button" className="button-quiet" onClick={() => setForm(formOf(snapshot.thresholds))}>
-            {e.undo}
-          </button>
-          <button type="submit" className="button" data-testid="thresholds-save" disabled={write.busy}>
-            {write.busy ? e.saving : e.save}
-          </button>
-        </div>
+        <SaveButtons busy={write.busy} onUndo={() => setForm(formOf(snapshot.thresholds))} saveTestId="thresholds-save" />
         <SaveNotice notice={write.notice} testId="thresholds-notice" />
       </form>
       {write.prompt}

@@ -99,3 +99,32 @@ export function SaveNotice({ notice, testId }: { readonly notice: Notice | null;
     </p>
   );
 }
+
+/**
+ * A form's buttons: any of its own first (`children`), then Undo (back to what is in effect) and
+ * Save, which waits while a save is on its way.
+ */
+export function SaveButtons({
+  busy,
+  onUndo,
+  saveTestId,
+  children,
+}: {
+  readonly busy: boolean;
+  readonly onUndo: () => void;
+  readonly saveTestId: string;
+  readonly children?: ReactNode;
+}): ReactElement {
+  const e = useMessages().settingsEdit;
+  return (
+    <div className="settings-buttons">
+      {children}
+      <button type="button" className="button-quiet" onClick={onUndo}>
+        {e.undo}
+      </button>
+      <button type="submit" className="button" data-testid={saveTestId} disabled={busy}>
+        {busy ? e.saving : e.save}
+      </button>
+    </div>
+  );
+}
