@@ -6,6 +6,7 @@
  */
 
 import type { OperatorRole } from '../alarms/types';
+import type { ScoringThresholds } from '../scoring/config';
 
 /** The parts of settings.json the screen edits, one at a time. */
 export type SettingsSection = 'connections' | 'thresholds' | 'retention' | 'operators' | 'language';
@@ -37,17 +38,8 @@ export interface ConnectionSettingsView {
   readonly alpn: ReadonlyArray<string>;
 }
 
-/** The scoring thresholds (settings.json `scoring.thresholds`, the scoring engine's names and units). */
-export interface ThresholdSettingsView {
-  readonly temperatureC: { readonly critical: number; readonly high: number; readonly medium: number };
-  readonly overvoltageV: number;
-  readonly undervoltageV: number;
-  readonly overcurrentA: number;
-  readonly leakageMa: number;
-  readonly coPpm: number;
-  readonly vocUgM3: number;
-  readonly powerFactorMin: number;
-}
+/** The scoring thresholds (settings.json `scoring.thresholds`): the scoring engine's own shape, names and units. */
+export type ThresholdSettingsView = ScoringThresholds;
 
 /** settings.json `storage`. */
 export interface RetentionSettingsView {
