@@ -14,6 +14,11 @@ export interface ScoringEngineOptions {
   readonly config?: ScoringConfigOverride;
   /** false: every reading is scored as if its device had no history (modifier 1.0). Default true. */
   readonly history?: boolean;
+  /**
+   * An engine this one replaces (new thresholds while the console runs): its device histories are
+   * taken over as they stand when both keep history alike, so nothing has to be read back.
+   */
+  readonly continueFrom?: ScoringEngine;
 }
 
 /** What the history keeps of a scored reading (the fields of ScoredReading it reads). */
@@ -44,6 +49,15 @@ export interface ScoringEngine {
 }
 
 const STATUS_CACHE_SIZE = 8192;
+
+/** Each engine's device histories, and the settings they were kept under (for `continueFrom`). */
+const historiesOf = new WeakMap<ScoringEngine, { readonly store: HistoryStore; readonly settings: string }>();
+
+/** Whether `engine` took over the device histories of `previous` (see `continueFrom`). */
+export function continuesHistory(engine: ScoringEngine, previous: ScoringEngine): boolean {
+  const mine = historiesOf.get(engine);
+  return mine !== undefined && mine.store === historiesOf.get(previous)?.store;
+}
 const MAX_ECHOED_PARSE_ERROR = 120;
 
 function failure(error: ScoreError): ScoreOutcome {
@@ -62,7 +76,11 @@ function parseErrorText(error: unknown): string {
 export function createScoringEngine(options: ScoringEngineOptions = {}): ScoringEngine {
   const config = resolveScoringConfig(options.config);
   const useHistory = options.history !== false;
-  const history = new HistoryStore(config.history);
+  const historySettings = JSON.stringify(config.history);
+  const previous = options.continueFrom === undefined ? undefined : historiesOf.get(options.continueFrom);
+  // The histories hold what was scored (times, temperatures, risk, arcs), not the thresholds used:
+  // under the same history settings they are exactly what the store would give back.
+  const history = previous !== undefined && previous.settings === historySettings ? previous.store : new HistoryStore(config.history);
 
   // The alarm status and the status risk depend on the status value alone: decode each of the
   // 8192 distinct cases once, and share the frozen result.
@@ -164,7 +182,7 @@ export function createScoringEngine(options: ScoringEngineOptions = {}): Scoring
     return scoreMessage(message);
   }
 
-  return {
+  const engine: ScoringEngine = {
     config,
     scoreLine,
     scoreMessage,
@@ -176,4 +194,6 @@ export function createScoringEngine(options: ScoringEngineOptions = {}): Scoring
     historySize: (deviceId: string): number => history.size(deviceId),
     reset: (): void => history.clear(),
   };
+  historiesOf.set(engine, { store: history, settings: historySettings });
+  return engine;
 }

@@ -1,6 +1,6 @@
 // Public face of the scoring engine: the source system's per-reading risk analysis.
 
-export { createScoringEngine } from './engine';
+export { continuesHistory, createScoringEngine } from './engine';
 export type { HistoryReading, ScoringEngine, ScoringEngineOptions } from './engine';
 export {
   DEFAULT_SCORING_CONFIG,

@@ -1,10 +1,12 @@
 import type { HistoryReading, ScoreOutcome, ScoringConfig, ScoringEngine } from '../../../shared/scoring';
-import { createScoringEngine } from '../../../shared/scoring';
+import { continuesHistory, createScoringEngine } from '../../../shared/scoring';
 
 // A scoring engine whose settings a supervisor can change while the console runs (the settings
 // screen's thresholds). The shared engine fixes its configuration when it is made, so a change
-// makes a new engine; its device histories are put back from the store before it takes over, so
-// the next reading of every device scores as in an unbroken run, only with the new thresholds.
+// makes a new engine. It takes over the running engine's device histories in memory (a threshold
+// change leaves them as they are), so the change costs nothing and ingest does not pause; only a
+// change of the history settings themselves has the histories read back from the store. Either
+// way the next reading of every device scores as in an unbroken run, with the new thresholds.
 
 export interface LiveScoringEngine extends ScoringEngine {
   /** Throws a ScoringConfigError (naming the field) and keeps the current engine when the override cannot be used. */
@@ -13,7 +15,7 @@ export interface LiveScoringEngine extends ScoringEngine {
 
 export function createLiveScoringEngine(
   override: unknown,
-  /** Seeds a new engine's device histories (the store's restore). */
+  /** Seeds a new engine's device histories when it cannot take them over (the store's restore). */
   restoreHistory: (engine: ScoringEngine) => void = () => {},
 ): LiveScoringEngine {
   let current = createScoringEngine({ config: override as never });
@@ -28,8 +30,8 @@ export function createLiveScoringEngine(
     historySize: (deviceId: string): number => current.historySize(deviceId),
     reset: (): void => current.reset(),
     reconfigure(next: unknown): ScoringConfig {
-      const engine = createScoringEngine({ config: next as never });
-      restoreHistory(engine);
+      const engine = createScoringEngine({ config: next as never, continueFrom: current });
+      if (!continuesHistory(engine, current)) restoreHistory(engine);
       current = engine;
       return engine.config;
     },
