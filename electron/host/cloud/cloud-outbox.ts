@@ -65,7 +65,7 @@ export function park(db: SqliteDatabase, id: number, error: string): void {
 export interface OutboxStats {
   /** Entries waiting, of every kind (the cloud link's, and escalations waiting for their sender). */
   readonly depth: number;
-  /** created_at of the oldest waiting entry, or null. */
+  /** created_at of the oldest entry still to be sent (parked ones are not), or null. */
   readonly oldestMs: number | null;
   readonly byKind: Readonly<Record<string, number>>;
   /** Entries the cloud refused for good; kept for inspection, never sent again. */
@@ -74,8 +74,9 @@ export interface OutboxStats {
 
 export function outboxStats(db: SqliteDatabase): OutboxStats {
   const rows = db
-    .prepare('SELECT kind, count(*) AS n, min(created_at) AS oldest, sum(next_attempt_at >= ?) AS parked FROM cloud_outbox GROUP BY kind')
-    .all(PARKED_AT) as Array<{ kind: string; n: number; oldest: number; parked: number }>;
+    // A parked entry will never be sent: it must not make the outbox look stuck for ever.
+    .prepare('SELECT kind, count(*) AS n, min(CASE WHEN next_attempt_at < ? THEN created_at END) AS oldest, sum(next_attempt_at >= ?) AS parked FROM cloud_outbox GROUP BY kind')
+    .all(PARKED_AT, PARKED_AT) as Array<{ kind: string; n: number; oldest: number | null; parked: number }>;
   const byKind: Record<string, number> = {};
   let depth = 0;
   let parked = 0;
@@ -84,7 +85,7 @@ export function outboxStats(db: SqliteDatabase): OutboxStats {
     byKind[row.kind] = row.n;
     depth += row.n;
     parked += row.parked;
-    if (oldestMs === null || row.oldest < oldestMs) oldestMs = row.oldest;
+    if (row.oldest !== null && (oldestMs === null || row.oldest < oldestMs)) oldestMs = row.oldest;
   }
   return { depth, oldestMs, byKind, parked };
 }
