@@ -118,8 +118,12 @@ export class ConditionIntake {
   setConsoleCondition(source: ConsoleSource, active: boolean, options: { readonly target?: string; readonly message?: string } = {}): void {
     const update = consoleCondition(source, active, this.deps.now(), options);
     const record = this.memory.records.get(update.point.id);
-    if (active === (record?.condition_active ?? false)) return;
-    this.applyConditions([update]);
+    if (active !== (record?.condition_active ?? false)) {
+      this.applyConditions([update]);
+      return;
+    }
+    // Standing still, in other words (the system-health reasons changed): a new value, no transition.
+    if (active && options.message !== undefined && record !== undefined && record.message !== options.message) this.applyConditions([update]);
   }
 
   consoleConditionActive(source: ConsoleSource, target?: string): boolean {

@@ -168,7 +168,8 @@ export function startHostAlarms(options: HostAlarmsOptions): HostAlarms {
     }
     const standing = service.consoleConditionActive('system_health');
     const system = options.systemHealth?.(standing);
-    if (system !== undefined && system.raised !== standing) {
+    // Also while it stands: its message follows the reasons (the transition keeps the raising words).
+    if (system !== undefined && (system.raised || standing)) {
       service.setConsoleCondition('system_health', system.raised, { message: system.message });
     }
   };

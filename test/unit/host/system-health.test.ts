@@ -261,6 +261,17 @@ describe('the system_health console alarm in the host\'s alarm system', () => {
       assert.equal(raised.priority, 'high');
       assert.match(raised.message, /System degraded: connection b down while 1 of 2 are up/);
       assert.equal(watch.view().alarm, true);
+      // A second reason while it stands: the standing alarm's message names both, with no new transition.
+      const transitions = async (): Promise<number> => (await alarms.service.history({ fromMs: 0, toMs: Number.MAX_SAFE_INTEGER, limit: 1000 })).length;
+      const transitionsBefore = await transitions();
+      figures.rss = 2000e6;
+      await tick(31);
+      const both = point();
+      assert.ok(both);
+      assert.match(both.message, /connection b down/);
+      assert.match(both.message, /host memory 2000 MB/);
+      assert.equal(await transitions(), transitionsBefore, 'a new message, not a new transition');
+      figures.rss = 100e6;
       figures.connections[1] = { id: 'b', up: true };
       await tick(60);
       assert.equal(alarms.service.consoleConditionActive('system_health'), true, 'still standing inside the clear dwell');
