@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { connectAsync } from 'mqtt';
 import type { ConnectionSettings } from '../../electron/host/config/settings';
 import { MqttConnection } from '../../electron/host/ingest/mqtt-connection';
+import { installPubackGate } from '../../electron/host/ingest/puback-gate';
 import { createLogger } from '../../electron/host/log/logger';
 import type { Mosquitto } from '../support/mosquitto';
 import { mosquittoAvailable, startMosquitto } from '../support/mosquitto';
@@ -65,3 +66,57 @@ for (const version of [5, 4] as const) {
     });
   });
 }
+
+describe('PUBACKs released together', { skip: mosquittoAvailable() ? false : 'mosquitto is not installed' }, () => {
+  let broker: Mosquitto;
+
+  before(async () => {
+    broker = await startMosquitto();
+  });
+
+  after(async () => {
+    await broker?.stop();
+  });
+
+  test('a commit\'s PUBACKs leave in one socket write, one well-formed packet per message', async () => {
+    // Within Mosquitto's default window of unacknowledged messages (20), so all arrive before any PUBACK.
+    const MESSAGES = 15;
+    const consoleClient = await connectAsync(broker.url, { clientId: 'gate-batch', clean: false, protocolVersion: 5 });
+    const device = await connectAsync(broker.url, { clientId: 'gate-batch-device' });
+    try {
+      const gate = installPubackGate(consoleClient);
+      gate.newConnection();
+      const releases: Array<{ readonly id: number; readonly release: () => void }> = [];
+      consoleClient.handleMessage = (packet, callback): void => {
+        if (packet.qos === 1 && packet.messageId !== undefined) releases.push({ id: packet.messageId, release: gate.hold(packet.messageId) });
+        callback();
+      };
+      await consoleClient.subscribeAsync('fire-prediction/device/+/data', { qos: 1 });
+      for (let i = 0; i < MESSAGES; i += 1) await device.publishAsync('fire-prediction/device/D/data', `m${i}`, { qos: 1 });
+      await waitFor(`${MESSAGES} messages`, async () => (releases.length === MESSAGES ? true : undefined), 10_000);
+      assert.equal(gate.pending(), MESSAGES);
+
+      const stream = (consoleClient as unknown as { stream: { write: (chunk: Uint8Array) => boolean } }).stream;
+      const writes: Buffer[] = [];
+      const write = stream.write.bind(stream);
+      stream.write = (chunk: Uint8Array): boolean => {
+        writes.push(Buffer.from(chunk));
+        return write(chunk);
+      };
+      for (const r of releases) r.release();
+      releases[0]?.release(); // a second release of the same message sends nothing more
+      await new Promise((r) => setImmediate(r));
+
+      assert.equal(writes.length, 1);
+      const expected = Buffer.concat(releases.map((r) => Buffer.from([0x40, 0x02, r.id >> 8, r.id & 0xff])));
+      assert.deepEqual(writes[0], expected);
+      assert.equal(gate.pending(), 0);
+      // The broker took them as PUBACKs: the connection is still up, and nothing comes again.
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(consoleClient.connected, true);
+      assert.equal(releases.length, MESSAGES);
+    } finally {
+      await Promise.all([consoleClient.endAsync(true), device.endAsync()]);
+    }
+  });
+});

@@ -126,7 +126,7 @@ export class IngestPipeline {
         return;
       }
     }
-    if (this.isRedelivery(route.deviceId, message, text)) {
+    if (this.isRedelivery(route.deviceId, message, payload)) {
       this.duplicates += 1;
       this.metrics?.count('duplicates', receivedAtMs);
       settled?.(null);
@@ -180,7 +180,7 @@ export class IngestPipeline {
   }
 
   /** Same device, same timestamp and the very same bytes: the broker delivered it again. */
-  private isRedelivery(deviceId: string, message: unknown, text: string): boolean {
+  private isRedelivery(deviceId: string, message: unknown, payload: Uint8Array): boolean {
     if (typeof message !== 'object' || message === null) return false;
     const stamp = (message as Record<string, unknown>).timestamp;
     if (typeof stamp !== 'string' && typeof stamp !== 'number') return false;
@@ -189,7 +189,7 @@ export class IngestPipeline {
       recent = new RecentPayloads(REDELIVERY_MEMORY);
       this.recentPayloads.set(deviceId, recent);
     }
-    return recent.seenBefore(stamp, text.length, payloadHash(text));
+    return recent.seenBefore(stamp, payload.byteLength, payloadHash(payload));
   }
 
   counters(nowMs: number): IngestCounters {

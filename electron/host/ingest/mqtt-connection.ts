@@ -65,6 +65,8 @@ export class MqttConnection {
   private lastLimitWarningMs = 0;
   private stopped = false;
   private lastMessageAtMs: number | null = null;
+  /** The broker's publish rate limit for this connection; worked out once, not per message (it parses the URL). */
+  private readonly rateLimit: number | null;
   /** Topics subscribed besides the device data and the registry (the alarm stations' shared actions). */
   private readonly extraTopics: string[] = [];
 
@@ -77,6 +79,7 @@ export class MqttConnection {
     private readonly flow: FlowControl = UNBOUNDED_FLOW,
   ) {
     this.id = settings.id;
+    this.rateLimit = rateLimitFor(settings);
     this.clientId = settings.client_id ?? clientId;
     this.settings = settings;
     this.onMessage = onMessage;
@@ -177,7 +180,7 @@ export class MqttConnection {
   }
 
   private warnNearLimit(now: number): void {
-    const limit = rateLimitFor(this.settings);
+    const limit = this.rateLimit;
     if (limit === null || now - this.lastLimitWarningMs < LIMIT_WARNING_INTERVAL_MS) return;
     const rate = this.rate.perSecond(now);
     if (rate < limit * LIMIT_WARNING_SHARE) return;
@@ -232,7 +235,7 @@ export class MqttConnection {
       state: this.state,
       messages: this.messages,
       rate_per_s: this.rate.perSecond(nowMs),
-      limit_per_s: rateLimitFor(this.settings),
+      limit_per_s: this.rateLimit,
       last_error: this.lastError,
       // As subscribed on (re)connect: the device topics, the registry, and the alarm system's extras.
       subscriptions: this.settings.topics.length + 1 + this.extraTopics.length,
