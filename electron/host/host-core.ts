@@ -226,10 +226,8 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       // a failed commit leaves it unacknowledged, and the broker delivers it again.
       (id, topic, payload, at, ack) =>
         alarms.isStationTopic(topic)
-          ? void alarms.handleStationMessage(id, topic, payload, at).then(ack)
-          : ingest.handle(id, topic, payload, at, (error) => {
-              if (error === null) ack();
-            }),
+          ? void alarms.handleStationMessage(id, topic, payload, at).then(() => ack())
+          : ingest.handle(id, topic, payload, at, ack),
       log,
       publishConnections,
       flow,

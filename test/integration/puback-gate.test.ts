@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { connectAsync } from 'mqtt';
 import type { ConnectionSettings } from '../../electron/host/config/settings';
+import type { Acknowledge } from '../../electron/host/ingest/mqtt-connection';
 import { MqttConnection } from '../../electron/host/ingest/mqtt-connection';
 import { installPubackGate } from '../../electron/host/ingest/puback-gate';
 import { createLogger } from '../../electron/host/log/logger';
@@ -14,7 +15,7 @@ import { waitFor } from '../support/serve-process';
 
 interface Received {
   readonly payload: string;
-  readonly ack: () => void;
+  readonly ack: Acknowledge;
 }
 
 function connection(broker: Mosquitto, version: 4 | 5, received: Received[]): MqttConnection {
@@ -50,7 +51,8 @@ for (const version of [5, 4] as const) {
         for (const name of ['m1', 'm2', 'm3', 'm4']) await device.publishAsync('fire-prediction/device/D/data', name, { qos: 1 });
         await waitFor('four messages', async () => (first.length === 4 ? true : undefined), 10_000);
         first[0]?.ack();
-        first[2]?.ack();
+        first[1]?.ack(new Error('the commit failed')); // stays unacknowledged
+        first[2]?.ack(null);
         await waitFor('two PUBACKs sent, two held', async () => (console1.pendingAcks() === 2 ? true : undefined), 10_000);
         await new Promise((r) => setTimeout(r, 200));
         await console1.stop();

@@ -14,10 +14,17 @@ import { installPubackGate } from './puback-gate';
 import { RateMeter } from './rate-meter';
 
 /**
- * Called for every message. `ack` lets the broker's QoS 1 acknowledgement go: call it once the
- * message is safely stored (or quarantined, or known to be a duplicate). For QoS 0 it does nothing.
+ * Lets the broker's QoS 1 acknowledgement go once the message is safely stored (or quarantined, or
+ * known to be a duplicate): called with no argument or null. Called with an error (the commit
+ * failed) it does nothing, and the broker delivers the message again. For QoS 0 it does nothing.
+ * It has the shape of the store's commit callback, so it can be handed to ingest as it is.
  */
-export type MessageHandler = (connectionId: string, topic: string, payload: Uint8Array, receivedAtMs: number, ack: () => void) => void;
+export type Acknowledge = (error?: Error | null) => void;
+
+/** Called for every message. */
+export type MessageHandler = (connectionId: string, topic: string, payload: Uint8Array, receivedAtMs: number, ack: Acknowledge) => void;
+
+const NOTHING_TO_ACKNOWLEDGE: Acknowledge = () => {};
 
 /** A connection that stays up this long has recovered: the next failure starts from the short delay. */
 const STABLE_AFTER_MS = 30_000;
@@ -96,7 +103,7 @@ export class MqttConnection {
     // mqtt.js calls handleMessage for every publish (any MQTT version) and sends the PUBACK when its
     // callback runs; the gate holds that PUBACK until the reading is committed.
     client.handleMessage = (packet, callback): void => {
-      const release = packet.qos === 1 && packet.messageId !== undefined ? gate.hold(packet.messageId) : () => {};
+      const release = packet.qos === 1 && packet.messageId !== undefined ? gate.hold(packet.messageId) : NOTHING_TO_ACKNOWLEDGE;
       this.deliver(packet.topic, packet.payload as Uint8Array, release);
       // mqtt.js reads the next packet only once this runs: holding it is how the store slows the broker.
       this.flow.admit(callback);
@@ -112,7 +119,7 @@ export class MqttConnection {
     });
   }
 
-  private deliver(topic: string, payload: Uint8Array, ack: () => void): void {
+  private deliver(topic: string, payload: Uint8Array, ack: Acknowledge): void {
     const now = Date.now();
     this.lastMessageAtMs = now;
     this.messages += 1;

@@ -16,8 +16,11 @@ import type { MqttClient } from 'mqtt';
  * broker redelivers the message on the new one (the store ignores the second copy).
  */
 export interface PubackGate {
-  /** Marks a packet id as awaiting commit; returns the function that lets its PUBACK go. */
-  hold(messageId: number): () => void;
+  /**
+   * Marks a packet id as awaiting commit; returns the function that lets its PUBACK go (called with
+   * an error, the commit failed: the PUBACK stays held, and the broker redelivers after a reconnect).
+   */
+  hold(messageId: number): (error?: Error | null) => void;
   /** Call on every (re)connect: PUBACKs of the previous connection are dropped. */
   newConnection(): void;
   /** PUBACKs currently held (for health and tests). */
@@ -77,12 +80,12 @@ export function installPubackGate(client: MqttClient): PubackGate {
   };
 
   return {
-    hold(messageId: number): () => void {
+    hold(messageId: number): (error?: Error | null) => void {
       const heldIn = generation;
       let released = false;
       held += 1;
-      return () => {
-        if (released) return;
+      return (error) => {
+        if (released || (error !== undefined && error !== null)) return;
         released = true;
         if (heldIn !== generation) return;
         held -= 1;
