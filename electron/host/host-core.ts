@@ -15,7 +15,10 @@ import { FleetState } from './fleet/fleet-state';
 import { deviceRecommendations, readingAnalysis } from './fleet/recommendations';
 import type { HostStartOptions } from './host-api';
 import { IngestPipeline } from './ingest/ingest-pipeline';
+import { ConnectionSet } from './ingest/connection-set';
+import type { MessageHandler } from './ingest/mqtt-connection';
 import { MqttConnection } from './ingest/mqtt-connection';
+import type { ConnectionSettings } from './config/settings';
 import { QuarantineLog } from './ingest/quarantine';
 import type { Logger } from './log/logger';
 import { createLogger, logsDir, logsUsage } from './log/logger';
@@ -124,7 +127,13 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   const warmed = store.replayRecent(ANALYTICS_WARM_UP_MS, 'time', (reading, receivedAtMs) => analytics.warmUp(reading, receivedAtMs));
   if (warmed > 0) log.info('stream analytics rebuilt from the store', { readings: warmed });
   // The alarm system (issue 7): fed below by ingest, analytics, liveness and the console's own health.
-  const connections: MqttConnection[] = [];
+  // The broker connections in effect: one array, changed in place when the settings change them.
+  // They are made further down, once ingest and the alarm system exist.
+  const connectionSet = new ConnectionSet<MqttConnection>(
+    (settingsOfConnection) => makeConnection(settingsOfConnection),
+    (live) => connectionsChanged(live),
+  );
+  const connections: ReadonlyArray<MqttConnection> = connectionSet.live;
   let cloudLink: CloudLink | null = null;
   // The composite system-health alarm (issue 11): judged on the alarm system's tick.
   const systemHealth = new SystemHealthWatch({
@@ -201,13 +210,13 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
 
   let broker: EmbeddedBroker | null = null;
   let stopSimulator: (() => Promise<void>) | null = null;
-  const connectionSettings = [...config.connections];
+  let demoConnection: ConnectionSettings | null = null;
   if (config.demo) {
     broker = await startEmbeddedBroker();
     // aedes speaks MQTT 3.1.1; a demo needs no session kept across restarts.
-    connectionSettings.push({ id: 'demo', url: broker.url, topics: [DEVICE_DATA_TOPIC], qos: 1, protocol_version: 4, clean_session: true });
+    demoConnection = { id: 'demo', url: broker.url, topics: [DEVICE_DATA_TOPIC], qos: 1, protocol_version: 4, clean_session: true };
     log.info('demo fleet: embedded broker started', { url: broker.url, devices: config.demo.devices });
-  } else if (connectionSettings.length === 0) {
+  } else if (config.connections.length === 0) {
     log.warn('no MQTT connection configured and the demo is off: the console starts empty');
   }
 
@@ -217,24 +226,29 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
     const now = Date.now();
     hub.emit('connections.changed', { connections: connections.map((c) => c.health(now)) });
   };
-  for (const settingsOfConnection of connectionSettings) {
-    const connection = new MqttConnection(
+  // A QoS 1 message is acknowledged only once its reading (or quarantine entry) is committed;
+  // a failed commit leaves it unacknowledged, and the broker delivers it again.
+  const onMessage: MessageHandler = (id, topic, payload, at, ack) =>
+    alarms.isStationTopic(topic)
+      ? void alarms.handleStationMessage(id, topic, payload, at).then(() => ack())
+      : ingest.handle(id, topic, payload, at, ack);
+  const makeConnection = (settingsOfConnection: ConnectionSettings): MqttConnection =>
+    new MqttConnection(
       settingsOfConnection,
       // Stable across restarts, so the broker keeps our persistent session while we are away.
       `emberwatch-${siteId.slice(0, 8)}-${settingsOfConnection.id}`,
-      // A QoS 1 message is acknowledged only once its reading (or quarantine entry) is committed;
-      // a failed commit leaves it unacknowledged, and the broker delivers it again.
-      (id, topic, payload, at, ack) =>
-        alarms.isStationTopic(topic)
-          ? void alarms.handleStationMessage(id, topic, payload, at).then(() => ack())
-          : ingest.handle(id, topic, payload, at, ack),
+      onMessage,
       log,
       publishConnections,
       flow,
     );
-    connections.push(connection);
-    connection.start();
-  }
+  const connectionsChanged = (live: ReadonlyArray<MqttConnection>): void => {
+    // A connection started by a settings change subscribes to the alarm stations' topic too.
+    alarms.attachConnections(live);
+    publishConnections();
+  };
+  if (demoConnection !== null) connectionSet.startFixed(demoConnection);
+  await connectionSet.apply(config.connections);
   alarms.attachConnections(connections);
 
   if (broker && config.demo) {
@@ -321,6 +335,10 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
         }),
       log,
       publish: (change) => hub.emit('settings.changed', change),
+      connections: async (list) => {
+        const changes = await connectionSet.apply(list);
+        log.info('mqtt connections changed by settings', { ...changes });
+      },
     }),
     reportHandlers: createReportHandlers({
       db,
@@ -356,7 +374,7 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   }, HEALTH_PUSH_INTERVAL_MS);
   healthTimer.unref();
 
-  log.info('host started', { version: CONSOLE_VERSION, dataDir, demo: config.demo !== null, connections: connectionSettings.length });
+  log.info('host started', { version: CONSOLE_VERSION, dataDir, demo: config.demo !== null, connections: connections.length });
 
   let stopped = false;
   return {
@@ -373,7 +391,7 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       clearInterval(monitoringTimer);
       stopPublisher();
       if (stopSimulator) await stopSimulator();
-      await Promise.all(connections.map((c) => c.stop()));
+      await connectionSet.stopAll();
       if (broker) await broker.close();
       // Whatever is still queued for the cloud stays in the outbox, for the next start.
       await cloud.stop();

@@ -18,8 +18,8 @@ import { optionalText } from './request-text';
 // time) and `registry.import`. Only a supervisor may change settings, with the PIN as alarm actions
 // take it; every change is checked against the schema (errors name the field), written atomically,
 // read back, recorded and journaled with who, where and why. What can change live does (thresholds,
-// retention, operators); connections and the console's language wait for a restart, and the answer
-// says so. Secrets are neither logged nor sent.
+// retention, operators, connections unless a flag or the environment gives them); the console's
+// language waits for a restart, and the answer says so. Secrets are neither logged nor sent.
 
 export type SettingsMethodName = 'settings.get' | 'settings.update' | 'registry.import';
 

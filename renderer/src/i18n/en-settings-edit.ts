@@ -54,7 +54,7 @@ export const enSettingsEdit: SettingsEditMessages = {
     alpn: 'ALPN (comma-separated)',
     awsHint: 'AWS IoT Core: mqtts://<endpoint>:8883 with AmazonRootCA1.pem, the device certificate and its private key (paths on this machine). On port 443 use ALPN x-amzn-mqtt-ca.',
     overridden: (by) => `${by} decides the connection now; saved connections apply when the console starts without it.`,
-    restartNote: 'Connection changes take effect when the console restarts.',
+    restartNote: 'Saved changes take effect at once: a changed connection reconnects, the others keep their sessions.',
     connection: (n) => `Connection ${n}`,
   },
   operators: {

@@ -54,7 +54,7 @@ export const koSettingsEdit: SettingsEditMessages = {
     alpn: 'ALPN (쉼표로 구분)',
     awsHint: 'AWS IoT Core: mqtts://<엔드포인트>:8883 과 AmazonRootCA1.pem, 장치 인증서, 개인 키 (이 컴퓨터의 경로). 443 포트에서는 ALPN x-amzn-mqtt-ca 를 쓰십시오.',
     overridden: (by) => `지금은 ${by} 가 연결을 정합니다. 저장한 연결은 이것 없이 콘솔을 시작할 때 적용됩니다.`,
-    restartNote: '연결 변경은 콘솔을 다시 시작하면 적용됩니다.',
+    restartNote: '저장한 변경은 바로 적용됩니다. 바뀐 연결만 다시 접속하고, 나머지 연결은 세션을 유지합니다.',
     connection: (n) => `연결 ${n}`,
   },
   operators: {

@@ -62,7 +62,7 @@ function changeOf(f: ConnectionForm): ConnectionSettingsChange {
   };
 }
 
-/** The broker connections saved in settings.json, including AWS IoT Core's certificates; applied at the next start. */
+/** The broker connections saved in settings.json, including AWS IoT Core's certificates; applied when saved. */
 export function ConnectionsEditor({ snapshot, onSaved }: { readonly snapshot: SettingsSnapshot; readonly onSaved: (next: SettingsSnapshot) => void }): ReactElement {
   const e = useMessages().settingsEdit;
   const c = e.connections;
