@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ConnectionHealth, ProtocolHandlers } from '../../shared/protocol';
 import { scoringView } from '../../shared/protocol';
-import type { ScoredReading } from '../../shared/scoring';
+import type { Language, ScoredReading } from '../../shared/scoring';
 import { startHostAlarms } from './alarms/host-alarms';
 import { createAnalyticsRunner } from './analytics/analytics-runner';
 import { parseHostArgs } from './config/parse-args';
@@ -74,6 +74,8 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
   const dataDir = resolveDataDir(flags, options.env, options.defaultDataDir);
   const settings = loadSettings(dataDir);
   const config = resolveHostConfig(flags, options.env, settings, dataDir);
+  // The console's own language; a supervisor may change it in settings while the host runs.
+  let language: Language = config.language;
   const log = createLogger(dataDir, {
     level: settings.logs.level,
     rotation: { maxBytes: settings.logs.max_file_mb * 1_000_000, maxFiles: settings.logs.files },
@@ -154,7 +156,7 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
     dataDir,
     env: options.env,
     consoleId: siteId,
-    language: config.language,
+    language: () => language,
     siteName: config.siteName,
     fleet,
     analytics,
@@ -335,6 +337,14 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
         }),
       log,
       publish: (change) => hub.emit('settings.changed', change),
+      // A --language flag decides the language for as long as the console runs with it.
+      ...(flags.language === undefined
+        ? {
+            language: (next: Language): void => {
+              language = next;
+            },
+          }
+        : {}),
       connections: async (list) => {
         const changes = await connectionSet.apply(list);
         log.info('mqtt connections changed by settings', { ...changes });
@@ -343,7 +353,7 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
     reportHandlers: createReportHandlers({
       db,
       site: () => config.siteName,
-      language: config.language,
+      language: () => language,
       now: () => Date.now(),
       alarmConfig: alarms.service.config,
       alarms: () => alarms.service.allRecords(),
@@ -357,8 +367,8 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
     disk: () => diskSpace(dataDir),
     systemHealth: () => systemHealth.view(),
     store,
-    recommendations: (info, history) => deviceRecommendations(info, history, config.language),
-    analysis: (reading) => readingAnalysis(reading, config.language),
+    recommendations: (info, history) => deviceRecommendations(info, history, language),
+    analysis: (reading) => readingAnalysis(reading, language),
     now: () => Date.now(),
   }), cloud);
 

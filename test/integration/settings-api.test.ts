@@ -55,7 +55,8 @@ test('serve changes thresholds and imports a registry for a supervisor, over RES
 
     const language = await send<SettingsUpdateResult>('POST', `${serve.url}/api/settings/language`, { ...park, changes: 'ko' });
     assert.equal(language.status, 200);
-    assert.deepEqual(language.body.restart_required, ['language']);
+    assert.equal(language.body.applied, true);
+    assert.deepEqual(language.body.restart_required, []);
 
     const badCsv = 'id,name,zone\nDEV0100,Panel 1,Hall\nDEV0100,Panel 1 again,Hall\n';
     const refused = await send<ErrorBody>('POST', `${serve.url}/api/registry/import`, { ...park, text: badCsv });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { connectAsync } from 'mqtt';
 import { hashPin } from '../../electron/host/alarms/pin-hash';
-import type { HealthResponse, SettingsUpdateResult } from '../../shared/protocol';
+import type { DeviceDetailResponse, HealthResponse, SettingsUpdateResult } from '../../shared/protocol';
 import type { Mosquitto } from '../support/mosquitto';
 import { mosquittoAvailable, startMosquitto } from '../support/mosquitto';
 import type { ServeProcess } from '../support/serve-process';
@@ -13,22 +13,24 @@ import { getJson, startServeProcess, waitFor } from '../support/serve-process';
 
 // A supervisor moves the console to another broker from the Settings screen, through serve's REST,
 // with two real Mosquittos: the changed connection reconnects at once (no restart), readings from
-// the new broker are stored, and an unchanged connection is not disturbed by the change.
+// the new broker are stored, and an unchanged connection is not disturbed by the change. The
+// console's language changes the same way: its advice about a device comes in the new language.
 
 const PARK = { operator: 'Park', pin: '2468' };
 const TOPICS = ['fire-prediction/device/+/data'];
+const HANGUL = /[\uac00-\ud7a3]/;
 
-function reading(deviceId: string, idx: number): string {
+function reading(deviceId: string, idx: number, temperatureC: number): string {
   return JSON.stringify({
     deviceId, idx, status: 0, volt: 221.3, voltLow: 219.6, ct: 9.8, zct: 0.7, rzct: 0.4, pwr: 2.1,
-    pcbTemp: 35.2, sensorTemp: 37.9, co: 4.1, voc: 120.4, pFct: 0.97, aArc: 0, timestamp: Date.now(),
+    pcbTemp: temperatureC - 2, sensorTemp: temperatureC, co: 4.1, voc: 120.4, pFct: 0.97, aArc: 0, timestamp: Date.now(),
   });
 }
 
-async function publish(url: string, deviceId: string, idx: number): Promise<void> {
+async function publish(url: string, deviceId: string, idx: number, temperatureC = 37.9): Promise<void> {
   const device = await connectAsync(url, { clientId: `device-${deviceId}-${idx}` });
   try {
-    await device.publishAsync(`fire-prediction/device/${deviceId}/data`, reading(deviceId, idx), { qos: 1 });
+    await device.publishAsync(`fire-prediction/device/${deviceId}/data`, reading(deviceId, idx, temperatureC), { qos: 1 });
   } finally {
     await device.endAsync();
   }
@@ -38,11 +40,11 @@ async function health(serve: ServeProcess): Promise<HealthResponse> {
   return (await getJson<HealthResponse>(`${serve.url}/api/health`)).body;
 }
 
-async function putConnections(serve: ServeProcess, changes: unknown): Promise<{ status: number; body: SettingsUpdateResult }> {
-  const response = await fetch(`${serve.url}/api/settings/connections`, {
+async function putSettings(serve: ServeProcess, section: string, changes: unknown): Promise<{ status: number; body: SettingsUpdateResult }> {
+  const response = await fetch(`${serve.url}/api/settings/${section}`, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ...PARK, changes, comment: 'new broker' }),
+    body: JSON.stringify({ ...PARK, changes, comment: 'commissioning' }),
   });
   return { status: response.status, body: (await response.json()) as SettingsUpdateResult };
 }
@@ -52,7 +54,7 @@ function connects(serve: ServeProcess, id: string): number {
   return serve.output().split('\n').filter((line) => line.includes('mqtt connected') && line.includes(`"connection":"${id}"`)).length;
 }
 
-describe('connections changed in settings apply without a restart (serve, two real brokers)', { skip: mosquittoAvailable() ? false : 'mosquitto is not installed' }, () => {
+describe('connections and the language changed in settings apply without a restart (serve, two real brokers)', { skip: mosquittoAvailable() ? false : 'mosquitto is not installed' }, () => {
   let oldBroker: Mosquitto;
   let newBroker: Mosquitto;
   let serve: ServeProcess;
@@ -79,7 +81,7 @@ describe('connections changed in settings apply without a restart (serve, two re
     await publish(oldBroker.url, 'OLD0001', 1);
     await waitFor('the old broker\'s reading stored', async () => ((await health(serve)).ingest.scored === 1 ? true : undefined));
 
-    const moved = await putConnections(serve, [{ id: 'plant', url: newBroker.url, topics: TOPICS, qos: 1 }]);
+    const moved = await putSettings(serve, 'connections', [{ id: 'plant', url: newBroker.url, topics: TOPICS, qos: 1 }]);
     assert.equal(moved.status, 200, JSON.stringify(moved.body));
     assert.equal(moved.body.applied, true);
     assert.deepEqual(moved.body.restart_required, []);
@@ -97,7 +99,7 @@ describe('connections changed in settings apply without a restart (serve, two re
     assert.equal((await health(serve)).ingest.scored, 2);
 
     const plantConnects = connects(serve, 'plant');
-    const added = await putConnections(serve, [
+    const added = await putSettings(serve, 'connections', [
       { id: 'plant', url: newBroker.url, topics: TOPICS, qos: 1 },
       { id: 'annex', url: oldBroker.url, topics: TOPICS, qos: 1 },
     ]);
@@ -110,5 +112,23 @@ describe('connections changed in settings apply without a restart (serve, two re
     assert.equal(connects(serve, 'plant'), plantConnects, 'plant was not reconnected by a change that did not touch it');
     await publish(oldBroker.url, 'ANNEX01', 1);
     await waitFor('the added connection\'s reading stored', async () => ((await health(serve)).ingest.scored === 3 ? true : undefined));
+  });
+
+  test('the console\'s language changes without a restart: its advice about a hot device is Korean now', async () => {
+    await publish(newBroker.url, 'HOT0001', 1, 82);
+    const adviceOf = async (): Promise<string> => {
+      const { body } = await getJson<DeviceDetailResponse>(`${serve.url}/api/device/HOT0001`);
+      return JSON.stringify([body.recommendations, body.device_info.latest_analysis?.advice ?? []]);
+    };
+    const english = await waitFor('advice about the hot device', async () => {
+      const advice = await adviceOf();
+      return /[A-Za-z]{4}/.test(advice) ? advice : undefined;
+    });
+    assert.doesNotMatch(english, HANGUL);
+    const changed = await putSettings(serve, 'language', 'ko');
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+    assert.equal(changed.body.applied, true);
+    assert.deepEqual(changed.body.restart_required, []);
+    assert.match(await adviceOf(), HANGUL);
   });
 });

@@ -42,7 +42,7 @@ export class AlarmEscalator {
         unacknowledgedMs: now - since,
         now,
         reading: alarm.device_id === null ? null : (this.deps.latestReading?.(alarm.device_id) ?? null),
-        language: this.deps.language,
+        language: typeof this.deps.language === 'function' ? this.deps.language() : this.deps.language,
         site: this.deps.site,
         consoleId: this.deps.consoleId,
         snsTopics: this.deps.setup.snsTopics,

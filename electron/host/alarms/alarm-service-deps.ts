@@ -25,7 +25,8 @@ export interface AlarmServiceDeps {
   /** This console's identity (the database's site id): shared action ids are `{consoleId}/{seq}`. */
   readonly consoleId: string;
   readonly site: string;
-  readonly language: Language;
+  /** The console's language for escalation messages, or where to read it: a supervisor may change it while the host runs. */
+  readonly language: Language | (() => Language);
   readonly now: () => number;
   readonly emit: AlarmEventSink;
   /** The device's newest reading (escalation messages carry its sensor data). */

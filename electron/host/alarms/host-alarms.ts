@@ -48,7 +48,7 @@ export interface HostAlarmsOptions {
   readonly dataDir: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly consoleId: string;
-  readonly language: Language;
+  readonly language: Language | (() => Language);
   readonly siteName: string;
   readonly fleet: FleetState<ScoredReading>;
   readonly analytics: Pick<AnalyticsQueries, 'device' | 'zones'>;

@@ -97,12 +97,17 @@ export function readingAt(readings: ReadonlyArray<ReadingRow>, at: number): Read
 export class ReportData {
   constructor(
     private readonly db: SqliteDatabase,
-    private readonly language: Language,
+    private readonly languageSetting: Language | (() => Language),
     /** The scoring settings, or where to read them: a supervisor may change the thresholds while the host runs. */
     private readonly scoring: ScoringConfig | (() => ScoringConfig) = DEFAULT_SCORING_CONFIG,
     /** The analytics settings the host runs with (none: the defaults, as the host today). */
     private readonly analyticsConfig?: AnalyticsConfigOverride,
   ) {}
+
+  /** The language in effect now. */
+  get language(): Language {
+    return typeof this.languageSetting === 'function' ? this.languageSetting() : this.languageSetting;
+  }
 
   /** The scoring settings in effect now. */
   get config(): ScoringConfig {

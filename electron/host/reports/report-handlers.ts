@@ -26,7 +26,8 @@ export interface ReportDeps {
   readonly db: SqliteDatabase;
   /** settings `site.name`, printed on every page. */
   readonly site: () => string;
-  readonly language: Language;
+  /** The console's language, or (in the host) a getter of the one in effect, read for every report. */
+  readonly language: Language | (() => Language);
   readonly now: () => number;
   readonly alarmConfig: AlarmConfig;
   readonly alarms: () => ReadonlyArray<AlarmRecord>;
@@ -114,7 +115,7 @@ export function createReportHandlers(deps: ReportDeps): ReportHandlers {
   const data = new ReportData(deps.db, deps.language, deps.scoringConfig ?? DEFAULT_SCORING_CONFIG, deps.analyticsConfig);
   const context = (): ReportContext => ({
     site: deps.site(),
-    language: deps.language,
+    language: data.language,
     config: data.config,
     nowMs: deps.now(),
     ...(deps.fontDir === undefined ? {} : { fontDir: deps.fontDir }),

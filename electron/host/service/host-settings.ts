@@ -37,6 +37,8 @@ export interface HostSettingsDeps {
   /** Forgets the PINs stored at sign-in for these names (through the store's one writer). */
   readonly clearStoredPins: (names: ReadonlyArray<string>) => Promise<void>;
   readonly log: { info(message: string, fields?: Record<string, unknown>): void; error(message: string, fields?: Record<string, unknown>): void };
+  /** Makes the console's language (recommendations, escalations, reports) this one from now on. */
+  readonly language?: (language: Settings['ui']['language']) => void;
   /** Makes the running broker connections those of the settings (unchanged ones keep their sessions). */
   readonly connections?: (connections: Settings['mqtt']['connections']) => Promise<void>;
   /** Pushes `settings.changed` to every screen (the event hub), with the engine's thresholds in effect. */
@@ -63,7 +65,7 @@ export function createHostSettingsHandlers(deps: HostSettingsDeps): SettingsHand
         for (const directory of deps.operatorRoles) directory.replace(operators, alarms.default_role);
       },
       ...(deps.connections ? { connections: deps.connections } : {}),
-      // The console's language is taken up at the next start (the answer says so).
+      ...(deps.language ? { language: deps.language } : {}),
     },
     record: deps.record,
     applyRegistry: async (entries) => {

@@ -17,9 +17,9 @@ import { optionalText } from './request-text';
 // The settings screen's write path (issue 8): `settings.get`, `settings.update` (one section at a
 // time) and `registry.import`. Only a supervisor may change settings, with the PIN as alarm actions
 // take it; every change is checked against the schema (errors name the field), written atomically,
-// read back, recorded and journaled with who, where and why. What can change live does (thresholds,
-// retention, operators, connections unless a flag or the environment gives them); the console's
-// language waits for a restart, and the answer says so. Secrets are neither logged nor sent.
+// read back, recorded and journaled with who, where and why. Every section changes live, unless a
+// flag or the environment decides it (connections, language) or the host could not take it up;
+// then it waits for a restart, and the answer says so. Secrets are neither logged nor sent.
 
 export type SettingsMethodName = 'settings.get' | 'settings.update' | 'registry.import';
 

@@ -70,7 +70,7 @@ export const enSettingsEdit: SettingsEditMessages = {
   },
   language: {
     title: 'Console language',
-    note: 'The language of recommendations, alarm texts and reports made by the console. Each screen still switches its own with the switch above. Takes effect at the next start.',
+    note: 'The language of recommendations, alarm texts and reports made by the console. Each screen still switches its own with the switch above. Takes effect as soon as it is saved.',
     names: { en: 'English', ko: '한국어' },
   },
   registry: {

@@ -28,6 +28,8 @@ interface Rig {
   readonly policies: RetentionPolicy[];
   readonly fleet: RegistryEntry[][];
   readonly registry: DeviceRegistryStore;
+  /** The languages the running console was asked to speak. */
+  readonly languages: string[];
   /** The connection lists the running console was asked to take up. */
   readonly connectionLists: Array<ReadonlyArray<{ readonly id: string; readonly url: string }>>;
   close(): void;
@@ -48,6 +50,7 @@ async function rig(): Promise<Rig> {
   const fleet: RegistryEntry[][] = [];
   const registry = new DeviceRegistryStore(h.db);
   const connectionLists: Array<ReadonlyArray<{ readonly id: string; readonly url: string }>> = [];
+  const languages: string[] = [];
   const handlers = createHostSettingsHandlers({
     dataDir,
     settings: loadSettings(dataDir),
@@ -68,12 +71,13 @@ async function rig(): Promise<Rig> {
         for (const name of names) db.prepare('UPDATE alarm_operators SET pin_hash = NULL WHERE name = ? COLLATE NOCASE').run(name);
       }),
     log: { info: () => undefined, error: () => undefined },
+    language: (language) => languages.push(language),
     connections: async (list) => {
       if (list.some((c) => c.url.includes('unreachable-cert'))) throw new Error('could not start connection plant: certificate gone');
       connectionLists.push(list.map((c) => ({ id: c.id, url: c.url })));
     },
   });
-  return { h, dataDir, handlers, engine, policies, fleet, registry, connectionLists, close: () => h.close() };
+  return { h, dataDir, handlers, engine, policies, fleet, registry, connectionLists, languages, close: () => h.close() };
 }
 
 async function refusal(work: Promise<unknown>): Promise<ProtocolError> {
@@ -173,7 +177,7 @@ describe('settings handlers', () => {
     }
   });
 
-  test('retention, operators and connections apply live; the language waits for a restart', async () => {
+  test('retention, operators, the language and connections apply live; what could not be applied waits for a restart', async () => {
     const r = await rig();
     try {
       const retention = await r.handlers['settings.update']({ ...park, section: 'retention', changes: { raw_days: 14 } });
@@ -191,18 +195,19 @@ describe('settings handlers', () => {
       ]);
       // Kim is a supervisor now, with the PIN just set.
       const language = await r.handlers['settings.update']({ operator: 'Kim', station: 'desk-2', pin: '1357', section: 'language', changes: 'ko' });
-      assert.equal(language.applied, false);
-      assert.deepEqual(language.restart_required, ['language']);
+      assert.equal(language.applied, true);
+      assert.deepEqual(language.restart_required, []);
+      assert.deepEqual(r.languages, ['ko']);
       const connections = await r.handlers['settings.update']({ ...park, section: 'connections', changes: [{ id: 'plant', url: 'mqtt://broker.local:1883', topics: ['fire-prediction/device/+/data'], qos: 1 }] });
       assert.equal(connections.applied, true);
-      assert.deepEqual(connections.restart_required, ['language']);
+      assert.deepEqual(connections.restart_required, []);
       assert.deepEqual(r.connectionLists, [[{ id: 'plant', url: 'mqtt://broker.local:1883' }]]);
       assert.equal(loadSettings(r.dataDir).mqtt.connections[0]?.url, 'mqtt://broker.local:1883');
       // Saved but not taken up (a connection could not start): the screen is told a restart is due.
       const refused = await r.handlers['settings.update']({ ...park, section: 'connections', changes: [{ id: 'plant', url: 'mqtt://unreachable-cert.local:8883', topics: ['fire-prediction/device/+/data'], qos: 1 }] });
       assert.equal(refused.applied, false);
-      assert.deepEqual(refused.restart_required, ['connections', 'language']);
-      assert.deepEqual((await r.handlers['settings.get']({})).restart_required, ['connections', 'language']);
+      assert.deepEqual(refused.restart_required, ['connections']);
+      assert.deepEqual((await r.handlers['settings.get']({})).restart_required, ['connections']);
       assert.equal(loadSettings(r.dataDir).mqtt.connections[0]?.url, 'mqtt://unreachable-cert.local:8883');
     } finally {
       r.close();
