@@ -338,13 +338,10 @@ export async function createHostCore(options: HostStartOptions): Promise<HostCor
       log,
       publish: (change) => hub.emit('settings.changed', change),
       // A --language flag decides the language for as long as the console runs with it.
-      ...(flags.language === undefined
-        ? {
-            language: (next: Language): void => {
-              language = next;
-            },
-          }
-        : {}),
+      languageOverriddenBy: flags.language !== undefined ? '--language' : null,
+      language: (next: Language): void => {
+        language = next;
+      },
       connections: async (list) => {
         const changes = await connectionSet.apply(list);
         log.info('mqtt connections changed by settings', { ...changes });

@@ -65,6 +65,8 @@ export interface SettingsSnapshot {
    * until the console starts without it.
    */
   readonly connections_overridden_by: string | null;
+  /** `--language` when the console was started with it: it decides the language, and a saved change waits for a start without it. */
+  readonly language_overridden_by: string | null;
   readonly thresholds: ThresholdSettingsView;
   readonly retention: RetentionSettingsView;
   readonly operators: { readonly default_role: 'operator' | 'viewer'; readonly list: ReadonlyArray<OperatorSettingsView> };

@@ -30,13 +30,14 @@ function connectionView(c: Settings['mqtt']['connections'][number]): ConnectionS
 
 export function settingsSnapshot(
   settings: Settings,
-  extra: { readonly file: string; readonly connectionsOverriddenBy: string | null; readonly restartRequired: ReadonlyArray<SettingsSection>; readonly hasStoredPin: (name: string) => boolean },
+  extra: { readonly file: string; readonly connectionsOverriddenBy: string | null; readonly languageOverriddenBy: string | null; readonly restartRequired: ReadonlyArray<SettingsSection>; readonly hasStoredPin: (name: string) => boolean },
 ): SettingsSnapshot {
   const s = settings.storage;
   return {
     file: extra.file,
     connections: settings.mqtt.connections.map(connectionView),
     connections_overridden_by: extra.connectionsOverriddenBy,
+    language_overridden_by: extra.languageOverriddenBy,
     thresholds: thresholdsOf(settings.scoring),
     retention: { raw_days: s.raw_days, rollup_days: s.rollup_days, events_days: s.events_days, quarantine_days: s.quarantine_days, size_cap_gb: s.size_cap_gb },
     operators: {

@@ -17,6 +17,7 @@ export interface HostSettingsDeps {
   readonly dataDir: string;
   readonly settings: Settings;
   readonly connectionsOverriddenBy: string | null;
+  readonly languageOverriddenBy?: string | null;
   readonly db: SqliteDatabase;
   readonly alarms: {
     requireSupervisor(params: { readonly operator?: unknown; readonly station?: unknown; readonly pin?: unknown }): Promise<SettingsActor>;
@@ -51,6 +52,7 @@ export function createHostSettingsHandlers(deps: HostSettingsDeps): SettingsHand
     dataDir: deps.dataDir,
     initial: deps.settings,
     connectionsOverriddenBy: deps.connectionsOverriddenBy,
+    languageOverriddenBy: deps.languageOverriddenBy ?? null,
     authority: deps.alarms,
     apply: {
       thresholds: (scoring) => {

@@ -57,6 +57,8 @@ export interface SettingsHandlersContext {
   readonly initial: Settings;
   /** Set when a flag or the environment decides the MQTT connection. */
   readonly connectionsOverriddenBy: string | null;
+  /** `--language` when the console was started with it (default: none). */
+  readonly languageOverriddenBy?: string | null;
   readonly authority: SettingsAuthority;
   readonly apply: SettingsAppliers;
   /** Keeps the settings in effect (LocalStore.recordSettings): true when they changed. */
@@ -159,6 +161,7 @@ export function createSettingsHandlers(ctx: SettingsHandlersContext): SettingsHa
     settingsSnapshot(current, {
       file: settingsPath(ctx.dataDir),
       connectionsOverriddenBy: ctx.connectionsOverriddenBy,
+      languageOverriddenBy: ctx.languageOverriddenBy ?? null,
       restartRequired: [...restartRequired].sort(),
       hasStoredPin: ctx.hasStoredPin ?? (() => false),
     });
@@ -182,7 +185,7 @@ export function createSettingsHandlers(ctx: SettingsHandlersContext): SettingsHa
         await ctx.apply.connections(settings.mqtt.connections);
         return true;
       case 'language':
-        if (!ctx.apply.language) return false;
+        if (!ctx.apply.language || (ctx.languageOverriddenBy ?? null) !== null) return false;
         ctx.apply.language(settings.ui.language);
         return true;
     }

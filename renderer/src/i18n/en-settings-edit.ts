@@ -71,6 +71,7 @@ export const enSettingsEdit: SettingsEditMessages = {
   language: {
     title: 'Console language',
     note: 'The language of recommendations, alarm texts and reports made by the console. Each screen still switches its own with the switch above. Takes effect as soon as it is saved.',
+    overridden: (by) => `${by} decides the language now; a saved language applies when the console starts without it.`,
     names: { en: 'English', ko: '한국어' },
   },
   registry: {

@@ -71,6 +71,7 @@ export const koSettingsEdit: SettingsEditMessages = {
   language: {
     title: '콘솔 언어',
     note: '콘솔이 만드는 권고 사항, 경보 문구, 보고서의 언어입니다. 각 화면의 언어는 위의 전환 버튼으로 따로 바꿉니다. 저장하면 바로 적용됩니다.',
+    overridden: (by) => `지금은 ${by} 가 언어를 정합니다. 저장한 언어는 이것 없이 콘솔을 시작할 때 적용됩니다.`,
     names: { en: 'English', ko: '한국어' },
   },
   registry: {

@@ -72,6 +72,7 @@ export interface SettingsEditMessages {
   readonly language: {
     readonly title: string;
     readonly note: string;
+    readonly overridden: (by: string) => string;
     readonly names: { readonly en: string; readonly ko: string };
   };
   readonly registry: {

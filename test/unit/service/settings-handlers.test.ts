@@ -35,7 +35,7 @@ interface Rig {
   close(): void;
 }
 
-async function rig(): Promise<Rig> {
+async function rig(options: { readonly languageOverriddenBy?: string } = {}): Promise<Rig> {
   const pinHash = await hashPin(PIN);
   const operators = [
     { name: 'Park', role: 'supervisor' as const, pin_hash: pinHash },
@@ -55,6 +55,7 @@ async function rig(): Promise<Rig> {
     dataDir,
     settings: loadSettings(dataDir),
     connectionsOverriddenBy: null,
+    languageOverriddenBy: options.languageOverriddenBy ?? null,
     db: h.db,
     alarms: h.service,
     operatorRoles: [],
@@ -214,6 +215,20 @@ describe('settings handlers', () => {
     }
   });
 
+  test('a language given by --language stays in effect: a saved one waits for a start without the flag', async () => {
+    const r = await rig({ languageOverriddenBy: '--language' });
+    try {
+      assert.equal((await r.handlers['settings.get']({})).language_overridden_by, '--language');
+      const language = await r.handlers['settings.update']({ ...park, section: 'language', changes: 'ko' });
+      assert.equal(language.applied, false);
+      assert.deepEqual(language.restart_required, ['language']);
+      assert.deepEqual(r.languages, [], 'the running console was not switched');
+      assert.equal(loadSettings(r.dataDir).ui.language, 'ko', 'but the choice is saved');
+    } finally {
+      r.close();
+    }
+  });
+
   test('removing a PIN removes the one a first sign-in stored too', async () => {
     const r = await rig();
     try {
@@ -304,6 +319,7 @@ describe('settings handlers', () => {
       assert.equal(got.file, join(r.dataDir, 'settings.json'));
       assert.deepEqual(got.connections, []);
       assert.equal(got.connections_overridden_by, null);
+      assert.equal(got.language_overridden_by, null);
       assert.equal(got.thresholds.temperatureC.critical, 60);
       assert.equal(got.retention.raw_days, 7);
       assert.equal(got.language, 'en');

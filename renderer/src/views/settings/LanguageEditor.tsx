@@ -30,6 +30,9 @@ export function LanguageEditor({ snapshot, onSaved }: { readonly snapshot: Setti
   return (
     <>
     <form className="settings-form" onSubmit={submit} noValidate data-testid="settings-language-default">
+      {snapshot.language_overridden_by !== null && (
+        <p className="health-warning" data-testid="language-overridden">{e.language.overridden(snapshot.language_overridden_by)}</p>
+      )}
       <SelectField
         id="settings-console-language"
         label={e.language.title}
